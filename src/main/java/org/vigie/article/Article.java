@@ -1,0 +1,49 @@
+package org.vigie.article;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An article of the news site, known by the key its frontend gives it. */
+@Entity
+@Table(name = "article")
+public class Article extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "article_key", nullable = false, updatable = false)
+    public String key;
+
+    public String title;
+
+    public String url;
+
+    @Column(nullable = false)
+    public boolean open;
+
+    @Column(nullable = false)
+    public boolean premoderated;
+
+    /** Visible comments and replies, kept by a database trigger; never written from Java. */
+    @Column(name = "visible_count", insertable = false, updatable = false)
+    public int visibleCount;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Article findByKey(String key) {
+        return find("key", key).firstResult();
+    }
+}

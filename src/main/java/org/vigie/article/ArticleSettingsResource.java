@@ -1,0 +1,58 @@
+package org.vigie.article;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.vigie.platform.RequiredBody;
+import org.vigie.moderation.Roles;
+
+/** Moderators open, close and premoderate articles. */
+@Path("/api/v1/moderation/articles/{articleKey: .+}")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
+@Tag(name = "Moderation")
+public class ArticleSettingsResource {
+
+    @Inject
+    ArticleService articles;
+
+    @GET
+    @Operation(summary = "Read an article's settings")
+    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ArticleSettings read(@RestPath @ArticleKey String articleKey) {
+        return articles.settings(articleKey).orElseThrow(() -> new ArticleNotFound(articleKey));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create or update an article's settings",
+            description = "Fields left out keep their value; a new article starts open, with the default premoderation.")
+    @APIResponse(responseCode = "200", description = "The article existed; its new settings")
+    @APIResponse(responseCode = "201", description = "The article was created; its settings")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<ArticleSettings> update(@RestPath @ArticleKey String articleKey,
+            @Valid @RequiredBody ArticleSettingsUpdate payload) {
+        ArticleService.Updated updated = articles.update(articleKey, payload);
+        return updated.created()
+                ? RestResponse.ResponseBuilder.<ArticleSettings> created(URI.create("/api/v1/moderation/articles/" + articleKey))
+                        .entity(updated.settings()).build()
+                : RestResponse.ok(updated.settings());
+    }
+}

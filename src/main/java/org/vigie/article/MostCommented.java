@@ -1,0 +1,12 @@
+package org.vigie.article;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One entry of "Sujets les + commentés". */
+@Schema(name = "MostCommented")
+public record MostCommented(
+        String articleKey,
+        String title,
+        String url,
+        @Schema(description = "Visible comments and replies created in the window") long count) {
+}

@@ -1,0 +1,77 @@
+package org.vigie.comment;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.vigie.rules.ModerationStatus;
+import org.vigie.rules.Reason;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A comment or a reply. Replies sit one level deep: {@code parentId} is always a top-level comment and
+ * {@code inReplyTo} keeps the reply being answered, if any.
+ */
+@Entity
+@Table(name = "comment")
+public class Comment extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "article_id", nullable = false, updatable = false)
+    public Long articleId;
+
+    @Column(name = "parent_id", updatable = false)
+    public Long parentId;
+
+    @Column(name = "in_reply_to", updatable = false)
+    public Long inReplyTo;
+
+    @Column(name = "author_name", nullable = false)
+    public String authorName;
+
+    /** Shown to moderators only; no public record has a field for it. */
+    @Column(name = "author_email", nullable = false)
+    public String authorEmail;
+
+    @Column(nullable = false)
+    public String body;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ModerationStatus status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<Reason> reasons;
+
+    @Column(name = "ip_hash", nullable = false, updatable = false)
+    public String ipHash;
+
+    /** Visible replies, kept by a database trigger; never written from Java. */
+    @Column(name = "reply_count", insertable = false, updatable = false)
+    public int replyCount;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "status_changed_at", nullable = false)
+    public Instant statusChangedAt;
+
+    public boolean isVisible() {
+        return status == ModerationStatus.VISIBLE;
+    }
+}

@@ -1,0 +1,84 @@
+package org.vigie.comment;
+
+import java.net.URI;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.vigie.platform.RequiredBody;
+import org.vigie.article.ArticleKey;
+import org.vigie.platform.ClientOrigin;
+import org.vigie.platform.Languages;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** An article's comment thread, as article pages post to it and read it. */
+@Path("/api/v1/articles/{articleKey: .+}/comments")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Public")
+public class CommentResource {
+
+    @Inject
+    CommentService comments;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a comment or a reply",
+            description = "Name, email and text are required. The email is never shown. A new article key creates the"
+                    + " article. The answer says VISIBLE or PENDING; a rejected comment also answers PENDING.")
+    @APIResponse(responseCode = "201", description = "Stored; Location is the comment's address",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
+    public RestResponse<PostedComment> post(
+            @Parameter(description = "The frontend's id of the article", example = "politique/2026/budget-vote")
+            @RestPath @ArticleKey String articleKey,
+            @Valid @RequiredBody NewComment payload, HttpHeaders headers, HttpServerRequest request) {
+        CommentService.Posted posted = comments.post(articleKey, payload, ClientOrigin.of(request));
+        return RestResponse.ResponseBuilder.<PostedComment> created(URI.create("/api/v1/comments/" + posted.id()))
+                .entity(PostedComment.of(posted.id(), posted.status(), Languages.preferred(headers)))
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "Read an article's thread",
+            description = "Visible top-level comments, newest first by default, each with its visible replies oldest"
+                    + " first. Follow nextCursor for the next page. An unknown article has total 0.")
+    @APIResponse(responseCode = "200", description = "A page of the thread")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public ThreadPage thread(
+            @RestPath @ArticleKey String articleKey,
+            @Parameter(schema = @Schema(enumeration = { "newest", "oldest" }, defaultValue = "newest"))
+            @RestQuery @Pattern(regexp = "newest|oldest", message = "{org.vigie.Sort.message}") String sort,
+            @Parameter(schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+            @RestQuery @Min(1) @Max(100) Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
+        return comments.thread(articleKey, ThreadOrder.parse(sort), limit == null ? 20 : limit, cursor);
+    }
+}

@@ -1,0 +1,166 @@
+package org.vigie.comment;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.vigie.article.Article;
+import org.vigie.article.ArticleService;
+import org.vigie.moderation.ModerationPipeline;
+import org.vigie.platform.ClientOrigin;
+import org.vigie.platform.Cursor;
+import org.vigie.platform.IpHasher;
+import org.vigie.platform.RateLimiter;
+import org.vigie.platform.VigieConfig;
+import org.vigie.rules.ModerationStatus;
+import org.vigie.rules.Submission;
+import org.vigie.rules.Verdict;
+
+/** Posting comments and reading threads. */
+@ApplicationScoped
+public class CommentService {
+
+    static final String RATE_LIMIT_ACTION = "comment";
+
+    @Inject
+    ArticleService articles;
+
+    @Inject
+    ModerationPipeline pipeline;
+
+    @Inject
+    RateLimiter rateLimiter;
+
+    @Inject
+    IpHasher ipHasher;
+
+    @Inject
+    VigieConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    /** What was stored: the new id and the status the pipeline gave it. */
+    public record Posted(long id, ModerationStatus status) {
+    }
+
+    /**
+     * Stores a comment or reply with the status the moderation pipeline decides. Everything happens in
+     * one transaction: a refused comment leaves no article, no comment and no rate-limit hit behind.
+     */
+    @Transactional
+    public Posted post(String articleKey, NewComment payload, ClientOrigin origin) {
+        String ipHash = ipHasher.hash(origin);
+        rateLimiter.hit(RATE_LIMIT_ACTION, ipHash, config.rateLimit().commentsPerMinute());
+        Article article = articles.findOrCreate(articleKey);
+
+        Comment comment = new Comment();
+        comment.articleId = article.id;
+        if (payload.parentId() != null) {
+            attachToThread(comment, payload.parentId(), article);
+        }
+        Verdict verdict = pipeline.decide(new Submission(Submission.Event.CREATE, payload.body(), payload.authorName(),
+                new Submission.ArticleFacts(article.key, article.open, article.premoderated)));
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        comment.authorName = payload.authorName().strip();
+        comment.authorEmail = payload.authorEmail().strip();
+        comment.body = payload.body();
+        comment.status = verdict.status();
+        comment.reasons = verdict.reasons();
+        comment.ipHash = ipHash;
+        comment.createdAt = now;
+        comment.statusChangedAt = now;
+        comment.persist();
+        return new Posted(comment.id, comment.status);
+    }
+
+    /** One level of replies: an answer to a reply joins the same top-level comment and keeps inReplyTo. */
+    private void attachToThread(Comment reply, long parentId, Article article) {
+        Comment parent = Comment.findById(parentId);
+        if (parent == null || !parent.articleId.equals(article.id) || !parent.isVisible()) {
+            throw new InvalidParent();
+        }
+        if (parent.parentId == null) {
+            reply.parentId = parent.id;
+            return;
+        }
+        Comment root = Comment.findById(parent.parentId);
+        if (root == null || !root.isVisible()) {
+            throw new InvalidParent();
+        }
+        reply.parentId = root.id;
+        reply.inReplyTo = parent.id;
+    }
+
+    /** A page of visible top-level comments, each with all its visible replies, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ThreadPage thread(String articleKey, ThreadOrder order, int limit, String cursorToken) {
+        Cursor after = Cursor.decode(cursorToken, order.name());
+        Article article = Article.findByKey(articleKey);
+        if (article == null) {
+            return new ThreadPage(articleKey, 0, List.of(), null);
+        }
+        String direction = order == ThreadOrder.NEWEST ? "DESC" : "ASC";
+        String comparison = order == ThreadOrder.NEWEST ? "<" : ">";
+        String keyset = after == null ? "" : " AND (c.createdAt, c.id) " + comparison + " (:at, :id)";
+        var query = entityManager.createQuery("SELECT c FROM Comment c WHERE c.articleId = :article"
+                + " AND c.parentId IS NULL AND c.status = :visible" + keyset
+                + " ORDER BY c.createdAt " + direction + ", c.id " + direction, Comment.class)
+                .setParameter("article", article.id)
+                .setParameter("visible", ModerationStatus.VISIBLE)
+                .setMaxResults(limit + 1);
+        if (after != null) {
+            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+        }
+        List<Comment> top = query.getResultList();
+        String nextCursor = null;
+        if (top.size() > limit) {
+            top = top.subList(0, limit);
+            Comment last = top.get(limit - 1);
+            nextCursor = new Cursor(last.createdAt, last.id).encode(order.name());
+        }
+
+        Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();
+        top.forEach(c -> replies.put(c.id, new ArrayList<>()));
+        if (!top.isEmpty()) {
+            entityManager.createQuery("SELECT c FROM Comment c WHERE c.parentId IN :parents AND c.status = :visible"
+                    + " ORDER BY c.createdAt, c.id", Comment.class)
+                    .setParameter("parents", replies.keySet())
+                    .setParameter("visible", ModerationStatus.VISIBLE)
+                    .getResultStream()
+                    .forEach(r -> replies.get(r.parentId).add(new ReplyView(r.id, r.authorName, r.body,
+                            Excerpt.of(r.body), r.createdAt, r.inReplyTo)));
+        }
+        List<CommentView> items = top.stream()
+                .map(c -> new CommentView(c.id, c.authorName, c.body, Excerpt.of(c.body), c.createdAt, c.replyCount,
+                        replies.get(c.id)))
+                .toList();
+        return new ThreadPage(article.key, article.visibleCount, items, nextCursor);
+    }
+
+    /** A visible comment or reply; nothing for one that is held, rejected or unknown. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<CommentDetail> findVisible(long id) {
+        return entityManager.createQuery("SELECT c, a.key FROM Comment c JOIN Article a ON a.id = c.articleId"
+                + " WHERE c.id = :id AND c.status = :visible", Object[].class)
+                .setParameter("id", id)
+                .setParameter("visible", ModerationStatus.VISIBLE)
+                .getResultStream()
+                .findFirst()
+                .map(row -> {
+                    Comment c = (Comment) row[0];
+                    return new CommentDetail(c.id, (String) row[1], c.parentId, c.inReplyTo, c.authorName, c.body,
+                            Excerpt.of(c.body), c.createdAt, c.replyCount);
+                });
+    }
+}

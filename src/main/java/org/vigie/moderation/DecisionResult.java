@@ -1,0 +1,12 @@
+package org.vigie.moderation;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.rules.ModerationStatus;
+
+/** The comment's status after a decision, and who made it. */
+@Schema(name = "DecisionResult")
+public record DecisionResult(long commentId, ModerationStatus previousStatus, ModerationStatus status,
+        String decidedBy, Instant decidedAt) {
+}

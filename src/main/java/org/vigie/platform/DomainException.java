@@ -1,0 +1,40 @@
+package org.vigie.platform;
+
+import java.util.List;
+
+/**
+ * A refusal the API reports as a problem: thrown by services, turned into problem+json by
+ * {@link ProblemMapper}. Subclasses name the business reason ({@code ArticleClosed}, {@code CommentNotFound}).
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    protected DomainException(int status, String slug, String title, String detail) {
+        this(status, slug, title, detail, null);
+    }
+
+    protected DomainException(int status, String slug, String title, String detail, String field) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = field == null ? null : List.of(new Problem.FieldError(field, detail));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** Extra response headers, such as {@code Retry-After}. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.type(slug), title, status, getMessage(), instance, errors);
+    }
+}

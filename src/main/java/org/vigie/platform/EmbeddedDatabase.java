@@ -1,0 +1,156 @@
+package org.vigie.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL 17 started from the binaries shipped in the jar, so that Vigie runs without a
+ * database server to install. Used by {@link Main} when no datasource URL is configured, and by the
+ * tests.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "vigie";
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Starts a server that keeps its data in {@code dataDirectory} across restarts and writes every
+     * acknowledged commit to disk before answering.
+     */
+    public static EmbeddedDatabase durable(Path dataDirectory) {
+        return start(dataDirectory, true);
+    }
+
+    /** Starts a throw-away server for tests: fsync and synchronous commit stay off for speed. */
+    public static EmbeddedDatabase ephemeral(Path dataDirectory) {
+        return start(dataDirectory, false);
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, boolean durable) {
+        try {
+            Files.createDirectories(dataDirectory);
+            stopServerLeftRunning(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!durable)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", "localhost");
+            if (durable) {
+                // zonky starts postgres with -F and synchronous_commit=off; these settings come later on
+                // the command line and win, so a crash cannot lose a comment that was acknowledged.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory);
+            database.createDatabaseIfMissing();
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Reads a server setting, e.g. {@code fsync}. */
+    public String setting(String name) {
+        try (Connection connection = postgres.getDatabase(USER, DATABASE).getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SHOW " + name)) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read setting " + name, e);
+        }
+    }
+
+    private void createDatabaseIfMissing() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet exists = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (exists.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database " + DATABASE, e);
+        }
+    }
+
+    /**
+     * pg_ctl runs postgres as a daemon, so a JVM killed with SIGKILL leaves it running and holding
+     * the data directory. Stop such a server before starting ours, but only if its postmaster.pid
+     * names this very directory.
+     */
+    private static void stopServerLeftRunning(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.size() < 2) {
+            return;
+        }
+        Optional<ProcessHandle> leftRunning;
+        try {
+            leftRunning = ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Path ownDirectory = dataDirectory.toRealPath();
+        boolean sameDirectory = Files.exists(Path.of(lines.get(1).trim()))
+                && Path.of(lines.get(1).trim()).toRealPath().equals(ownDirectory);
+        if (leftRunning.isEmpty() || !leftRunning.get().isAlive() || !sameDirectory) {
+            return;
+        }
+        ProcessHandle postmaster = leftRunning.get();
+        System.err.println("Stopping a PostgreSQL left running on " + ownDirectory + " (pid " + postmaster.pid() + ")");
+        postmaster.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
+        try {
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("A PostgreSQL (pid " + postmaster.pid() + ") still runs on "
+                    + ownDirectory + "; stop it and start again", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.vigie.platform;
+
+import java.util.Locale;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+/** The languages Vigie answers readers in: French by default, English on request. */
+public final class Languages {
+
+    public static final String DEFAULT = "fr";
+
+    private Languages() {
+    }
+
+    /** The first of the client's Accept-Language choices that Vigie speaks, else French. */
+    public static String preferred(HttpHeaders headers) {
+        for (Locale locale : headers.getAcceptableLanguages()) {
+            String language = locale.getLanguage();
+            if ("fr".equals(language) || "en".equals(language)) {
+                return language;
+            }
+        }
+        return DEFAULT;
+    }
+}

@@ -1,0 +1,72 @@
+package org.vigie.platform;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * A sliding-window limit kept in PostgreSQL, so it holds across every instance of the service. Each
+ * bucket row keeps the times of its recent hits; one upsert both checks and records a hit, under the
+ * row's lock, so concurrent requests cannot slip past the limit.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * Records one hit for {@code action} from {@code ipHash}, or throws {@link RateLimited} when the
+     * client already made {@code perMinute} hits in the last minute. Runs in the caller's transaction:
+     * a request that fails later does not use up the client's allowance.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hit(String action, String ipHash, int perMinute) {
+        String bucket = action + ":" + ipHash;
+        @SuppressWarnings("unchecked")
+        List<Object> recorded = entityManager.createNativeQuery("""
+                INSERT INTO rate_limit (bucket, hits) VALUES (?1, ARRAY[clock_timestamp()])
+                ON CONFLICT (bucket) DO UPDATE
+                   SET hits = ARRAY(SELECT h FROM unnest(rate_limit.hits) h
+                                    WHERE h > clock_timestamp() - make_interval(secs => ?3) ORDER BY h)
+                              || clock_timestamp()
+                 WHERE (SELECT count(*) FROM unnest(rate_limit.hits) h
+                        WHERE h > clock_timestamp() - make_interval(secs => ?3)) < ?2
+                RETURNING 1
+                """)
+                .setParameter(1, bucket)
+                .setParameter(2, perMinute)
+                .setParameter(3, WINDOW.toSeconds())
+                .getResultList();
+        if (recorded.isEmpty()) {
+            Number wait = (Number) entityManager.createNativeQuery("""
+                    SELECT ceil(extract(epoch FROM (
+                             (SELECT min(h) FROM unnest(hits) h WHERE h > clock_timestamp() - make_interval(secs => ?2))
+                             + make_interval(secs => ?2) - clock_timestamp())))
+                      FROM rate_limit WHERE bucket = ?1
+                    """)
+                    .setParameter(1, bucket)
+                    .setParameter(2, WINDOW.toSeconds())
+                    .getSingleResult();
+            throw new RateLimited(wait == null ? 1 : Math.max(1, wait.longValue()));
+        }
+    }
+
+    /** Forgets buckets with no hit in the window; they hold no state worth keeping. */
+    @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void forgetIdleBuckets() {
+        entityManager.createNativeQuery(
+                "DELETE FROM rate_limit WHERE hits[array_upper(hits, 1)] < clock_timestamp() - make_interval(secs => ?1)")
+                .setParameter(1, WINDOW.toSeconds())
+                .executeUpdate();
+    }
+}

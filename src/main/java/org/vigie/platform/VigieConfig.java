@@ -1,0 +1,56 @@
+package org.vigie.platform;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Vigie's own settings, under the {@code vigie.} prefix (environment: {@code VIGIE_…}). */
+@ConfigMapping(prefix = "vigie")
+public interface VigieConfig {
+
+    Comments comments();
+
+    Moderation moderation();
+
+    RateLimit rateLimit();
+
+    Privacy privacy();
+
+    Admin admin();
+
+    interface Comments {
+        /** Longest comment body, in characters after trimming. */
+        @WithDefault("5000")
+        int maxBodyLength();
+
+        /** Longest author name, in characters after trimming. */
+        @WithDefault("80")
+        int maxAuthorNameLength();
+    }
+
+    interface Moderation {
+        /** Whether an article created by its first comment holds every comment for a moderator. */
+        @WithDefault("false")
+        boolean premoderateByDefault();
+    }
+
+    interface RateLimit {
+        /** Comments and replies one client address may post in any 60 seconds, across all instances. */
+        @WithDefault("20")
+        int commentsPerMinute();
+    }
+
+    interface Privacy {
+        /**
+         * Key of the HMAC-SHA256 that turns client addresses into the hashes Vigie stores. When unset, one
+         * is generated on first start and kept in the database, so that every instance shares it.
+         */
+        Optional<String> ipHashSecret();
+    }
+
+    interface Admin {
+        /** Password of the {@code admin} account created on first start ({@code VIGIE_ADMIN_PASSWORD}). */
+        Optional<String> password();
+    }
+}
