@@ -5,9 +5,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,11 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.Separator;
+import org.vigie.platform.WholeNumber;
 
 /** Public figures about articles, for listing pages and the "most commented" box. */
 @Path("/api/v1/articles")
@@ -39,7 +40,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Map<String, Integer> counts(
             @Parameter(description = "Comma-separated article keys, at most 100", example = "a,b,c")
-            @RestQuery @Separator(",") @NotNull @Size(max = 100) List<@ArticleKey String> keys) {
+            @RestQuery @Separator(",") @NotEmpty @Size(max = 100) List<@ArticleKey String> keys) {
         return articles.counts(keys.stream().distinct().toList());
     }
 
@@ -50,8 +51,10 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "Articles, most commented first")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<MostCommented> mostCommented(
-            @RestQuery @Min(1) @Max(365) Integer days,
-            @RestQuery @Min(1) @Max(100) Integer limit) {
-        return articles.mostCommented(days == null ? 7 : days, limit == null ? 5 : limit);
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "365", defaultValue = "7"))
+            @RestQuery @WholeNumber(min = 1, max = 365) String days,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "5"))
+            @RestQuery @WholeNumber(min = 1, max = 100) String limit) {
+        return articles.mostCommented(WholeNumber.Values.or(days, 7), WholeNumber.Values.or(limit, 5));
     }
 }

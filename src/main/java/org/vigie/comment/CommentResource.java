@@ -5,8 +5,6 @@ import java.net.URI;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +28,7 @@ import org.vigie.platform.RequiredBody;
 import org.vigie.article.ArticleKey;
 import org.vigie.platform.ClientOrigin;
 import org.vigie.platform.Languages;
+import org.vigie.platform.WholeNumber;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -76,9 +75,9 @@ public class CommentResource {
             @RestPath @ArticleKey String articleKey,
             @Parameter(schema = @Schema(enumeration = { "newest", "oldest" }, defaultValue = "newest"))
             @RestQuery @Pattern(regexp = "newest|oldest", message = "{org.vigie.Sort.message}") String sort,
-            @Parameter(schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
-            @RestQuery @Min(1) @Max(100) Integer limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
+            @RestQuery @WholeNumber(min = 1, max = 100) String limit,
             @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
-        return comments.thread(articleKey, ThreadOrder.parse(sort), limit == null ? 20 : limit, cursor);
+        return comments.thread(articleKey, ThreadOrder.parse(sort), WholeNumber.Values.or(limit, 20), cursor);
     }
 }

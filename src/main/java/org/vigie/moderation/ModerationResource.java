@@ -3,8 +3,6 @@ package org.vigie.moderation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.vigie.article.ArticleKey;
 import org.vigie.platform.RequiredBody;
+import org.vigie.platform.WholeNumber;
 import org.vigie.rules.ModerationStatus;
 
 /** The moderator's queue and decisions. */
@@ -46,11 +46,11 @@ public class ModerationResource {
             @Parameter(schema = @Schema(enumeration = { "PENDING", "VISIBLE", "REJECTED" }, defaultValue = "PENDING"))
             @RestQuery @Pattern(regexp = "PENDING|VISIBLE|REJECTED", message = "{org.vigie.Status.message}") String status,
             @RestQuery @ArticleKey String articleKey,
-            @Parameter(schema = @Schema(defaultValue = "50", minimum = "1", maximum = "200"))
-            @RestQuery @Min(1) @Max(200) Integer limit,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200"))
+            @RestQuery @WholeNumber(min = 1, max = 200) String limit,
             @RestQuery String cursor) {
         return moderation.queue(status == null ? ModerationStatus.PENDING : ModerationStatus.valueOf(status),
-                articleKey, limit == null ? 50 : limit, cursor);
+                articleKey, WholeNumber.Values.or(limit, 50), cursor);
     }
 
     @POST

@@ -164,13 +164,16 @@ public class ProblemMapper {
             if (node.getKind() == ElementKind.PARAMETER && PAYLOAD.equals(node.getName())) {
                 continue;
             }
-            String name = node.getName() == null ? "" : node.getName();
+            // Elements of a list parameter come as "<list element>" nodes: keep only their index.
+            String name = node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null ? "" : node.getName();
             if (node.getIndex() != null) {
                 name = name + "[" + node.getIndex() + "]";
             } else if (node.getKey() != null) {
                 name = name + "[" + node.getKey() + "]";
             }
-            if (!name.isEmpty()) {
+            if (name.startsWith("[") && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + name);
+            } else if (!name.isEmpty()) {
                 names.add(name);
             }
         }

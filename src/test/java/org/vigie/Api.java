@@ -1,0 +1,89 @@
+package org.vigie;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Shared moves of the HTTP tests: fresh article keys, readers at their own address, moderators. */
+public final class Api {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    private Api() {
+    }
+
+    /** A key no other test uses. */
+    public static String newArticleKey(String prefix) {
+        return prefix + "/" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** A client address no other test uses, so rate limits don't leak between tests. */
+    public static String newClientIp() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    /** A reader's request, arriving through the trusted proxy from {@code ip}. */
+    public static RequestSpecification reader(String ip) {
+        return given().header("X-Forwarded-For", ip).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification reader() {
+        return reader(newClientIp());
+    }
+
+    public static RequestSpecification admin() {
+        return given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String username, String password) {
+        return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
+    }
+
+    public static Map<String, Object> comment(String name, String email, String body) {
+        Map<String, Object> comment = new HashMap<>();
+        comment.put("authorName", name);
+        comment.put("authorEmail", email);
+        comment.put("body", body);
+        return comment;
+    }
+
+    public static Map<String, Object> reply(String name, String email, String body, long parentId) {
+        Map<String, Object> reply = comment(name, email, body);
+        reply.put("parentId", parentId);
+        return reply;
+    }
+
+    /** Posts and returns the new id, checking the 201. */
+    public static long post(String articleKey, Map<String, Object> comment) {
+        return reader().body(comment)
+                .when().post("/api/v1/articles/{key}/comments", articleKey)
+                .then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    public static long post(String articleKey, String body) {
+        return post(articleKey, comment("Lectrice", "lectrice@example.org", body));
+    }
+
+    /** Creates or updates an article's settings as admin. */
+    public static void configure(String articleKey, Map<String, Object> settings) {
+        admin().body(settings)
+                .when().put("/api/v1/moderation/articles/{key}", articleKey)
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    public static void decide(long commentId, String action) {
+        admin().body(Map.of("action", action))
+                .when().post("/api/v1/moderation/comments/{id}/decision", commentId)
+                .then().statusCode(200).body("status", equalTo("APPROVE".equals(action) ? "VISIBLE" : "REJECTED"));
+    }
+}

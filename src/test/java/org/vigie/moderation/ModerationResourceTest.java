@@ -1,0 +1,238 @@
+package org.vigie.moderation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.vigie.Api;
+import org.vigie.Database;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+class ModerationResourceTest {
+
+    private static final String SETTINGS = "/api/v1/moderation/articles/{key}";
+    private static final String QUEUE = "/api/v1/moderation/queue";
+    private static final String DECISION = "/api/v1/moderation/comments/{id}/decision";
+
+    @Inject
+    Database database;
+
+    @Test
+    void settingsAreCreatedThenUpdatedField() {
+        String key = Api.newArticleKey("settings");
+        Api.admin().get(SETTINGS, key).then().statusCode(404).contentType("application/problem+json");
+
+        Api.admin().body(Map.of("title", "Le budget voté", "url", "https://journal.example/budget"))
+                .when().put(SETTINGS, key)
+                .then().statusCode(201)
+                .body("articleKey", equalTo(key))
+                .body("title", equalTo("Le budget voté"))
+                .body("open", equalTo(true))
+                .body("premoderated", equalTo(false))
+                .body("commentCount", equalTo(0));
+
+        Api.admin().body(Map.of("premoderated", true))
+                .when().put(SETTINGS, key)
+                .then().statusCode(200)
+                .body("premoderated", equalTo(true))
+                .body("title", equalTo("Le budget voté"))
+                .body("url", equalTo("https://journal.example/budget"));
+
+        Api.admin().get(SETTINGS, key).then().statusCode(200).body("premoderated", equalTo(true));
+    }
+
+    @Test
+    void invalidSettingsAreRefused() {
+        String key = Api.newArticleKey("bad-settings");
+        Api.admin().body(Map.of("url", "javascript:alert(1)"))
+                .when().put(SETTINGS, key)
+                .then().statusCode(400).body("errors[0].field", equalTo("url"));
+        Api.admin().body("{\"open\":\"perhaps\"}")
+                .when().put(SETTINGS, key)
+                .then().statusCode(400).body("errors[0].field", equalTo("open"));
+        Api.admin().get(SETTINGS, key).then().statusCode(404);
+    }
+
+    @Test
+    void premoderatedArticleHoldsCommentsUntilApproved() {
+        String key = Api.newArticleKey("premoderated");
+        Api.configure(key, Map.of("premoderated", true));
+        long held = Api.post(key, Api.comment("Eve", "eve@example.org", "Mon avis"));
+
+        JsonPath queue = Api.admin().queryParam("articleKey", key).get(QUEUE)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, queue.getInt("total"));
+        assertEquals((int) held, queue.getInt("items[0].id"));
+        assertEquals("eve@example.org", queue.getString("items[0].authorEmail"));
+        assertEquals("PENDING", queue.getString("items[0].status"));
+        assertEquals("article.premoderated", queue.getString("items[0].reasons[0].ruleId"));
+        assertEquals(key, queue.getString("items[0].articleKey"));
+
+        Api.admin().body(Map.of("action", "APPROVE", "note", "Rien à redire"))
+                .when().post(DECISION, held)
+                .then().statusCode(200)
+                .body("commentId", equalTo((int) held))
+                .body("previousStatus", equalTo("PENDING"))
+                .body("status", equalTo("VISIBLE"))
+                .body("decidedBy", equalTo("admin"))
+                .body("decidedAt", notNullValue());
+
+        given().get("/api/v1/articles/{key}/comments", key).then()
+                .body("total", equalTo(1))
+                .body("items.id", contains((int) held));
+        Api.admin().queryParam("articleKey", key).get(QUEUE).then().body("items", empty()).body("total", equalTo(0));
+
+        assertEquals(1, database.count(
+                "SELECT count(*) FROM moderation_decision WHERE comment_id = ? AND moderator = 'admin'"
+                        + " AND action = 'APPROVE' AND from_status = 'PENDING' AND to_status = 'VISIBLE'"
+                        + " AND note = 'Rien à redire'", held));
+    }
+
+    @Test
+    void rejectingHidesACommentAndUpdatesCounts() {
+        String key = Api.newArticleKey("reject");
+        long root = Api.post(key, "Racine");
+        long reply = Api.post(key, Api.reply("B", "b@example.org", "Réponse", root));
+        given().get("/api/v1/articles/{key}/comments", key).then().body("total", equalTo(2))
+                .body("items[0].replyCount", equalTo(1));
+
+        Api.decide(reply, "REJECT");
+        given().get("/api/v1/articles/{key}/comments", key).then()
+                .body("total", equalTo(1))
+                .body("items[0].replyCount", equalTo(0))
+                .body("items[0].replies", empty());
+        given().get("/api/v1/comments/{id}", reply).then().statusCode(404);
+        Api.admin().queryParam("status", "REJECTED").queryParam("articleKey", key).get(QUEUE).then()
+                .body("items.id", contains((int) reply));
+
+        Api.decide(reply, "APPROVE");
+        given().get("/api/v1/articles/{key}/comments", key).then().body("total", equalTo(2))
+                .body("items[0].replyCount", equalTo(1));
+    }
+
+    @Test
+    void repeatingADecisionIsAConflict() {
+        String key = Api.newArticleKey("twice");
+        long id = Api.post(key, "Visible");
+        Api.admin().body(Map.of("action", "APPROVE")).when().post(DECISION, id)
+                .then().statusCode(409).contentType("application/problem+json");
+        assertEquals(0, database.count("SELECT count(*) FROM moderation_decision WHERE comment_id = ?", id));
+    }
+
+    @Test
+    void decisionOnAnUnknownCommentIsNotFound() {
+        Api.admin().body(Map.of("action", "REJECT")).when().post(DECISION, Long.MAX_VALUE)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void invalidDecisionIsRefused() {
+        String key = Api.newArticleKey("bad-decision");
+        long id = Api.post(key, "x");
+        Api.admin().body(Map.of("action", "DELETE")).when().post(DECISION, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("action"));
+        Api.admin().body(Map.of("reason", "no action")).when().post(DECISION, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("action"));
+        Api.admin().body(Map.of("action", "REJECT", "reason", "r".repeat(501))).when().post(DECISION, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().get("/api/v1/comments/{id}", id).then().statusCode(200);
+    }
+
+    @Test
+    void closedArticleRefusesCommentsAndStoresNothing() {
+        String key = Api.newArticleKey("closed");
+        long before = Api.post(key, "Avant la fermeture");
+        Api.configure(key, Map.of("open", false));
+        Api.reader().body(Api.comment("A", "a@example.org", "Trop tard"))
+                .when().post("/api/v1/articles/{key}/comments", key)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vigie:problem:article-closed"));
+        Api.reader().body(Api.reply("A", "a@example.org", "Trop tard", before))
+                .when().post("/api/v1/articles/{key}/comments", key)
+                .then().statusCode(409);
+        assertEquals(1, database.commentsOf(key));
+        given().get("/api/v1/articles/{key}/comments", key).then().body("items.id", contains((int) before));
+    }
+
+    @Test
+    void queueListsOldestFirstAcrossPages() {
+        String key = Api.newArticleKey("queue");
+        Api.configure(key, Map.of("premoderated", true));
+        long a = Api.post(key, "a");
+        long b = Api.post(key, "b");
+        long c = Api.post(key, "c");
+
+        JsonPath first = Api.admin().queryParam("articleKey", key).queryParam("limit", 2).get(QUEUE)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of((int) a, (int) b), first.getList("items.id"));
+        assertEquals(3, first.getInt("total"));
+        String cursor = first.getString("nextCursor");
+        Api.admin().queryParam("articleKey", key).queryParam("limit", 2).queryParam("cursor", cursor).get(QUEUE)
+                .then().statusCode(200)
+                .body("items.id", contains((int) c))
+                .body("nextCursor", nullValue());
+    }
+
+    @Test
+    void queueWithoutArticleListsEveryArticle() {
+        String one = Api.newArticleKey("queue-all");
+        String two = Api.newArticleKey("queue-all");
+        Api.configure(one, Map.of("premoderated", true));
+        Api.configure(two, Map.of("premoderated", true));
+        long x = Api.post(one, "x");
+        long y = Api.post(two, "y");
+        // Other tests hold comments too: page through the whole queue.
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        String cursor = null;
+        do {
+            var request = Api.admin().queryParam("limit", 200);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(QUEUE).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id"));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        org.hamcrest.MatcherAssert.assertThat(seen, org.hamcrest.Matchers.hasItems((int) x, (int) y));
+    }
+
+    @Test
+    void queueParametersAreValidated() {
+        Api.admin().queryParam("status", "LOST").get(QUEUE).then().statusCode(400)
+                .body("errors[0].field", equalTo("status"));
+        Api.admin().queryParam("limit", 201).get(QUEUE).then().statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+        Api.admin().queryParam("cursor", "nope").get(QUEUE).then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        Api.admin().queryParam("articleKey", "a b").get(QUEUE).then().statusCode(400)
+                .body("errors.field", hasItem("articleKey"));
+    }
+
+    @Test
+    void everyCommentRecordsWhyItGotItsStatus() {
+        String key = Api.newArticleKey("reasons");
+        long id = Api.post(key, "Visible");
+        String reasons = database.single("SELECT reasons::text FROM comment WHERE id = ?", id).toString();
+        org.hamcrest.MatcherAssert.assertThat(reasons, org.hamcrest.Matchers.containsString("\"ruleId\": \"default\""));
+        Api.admin().queryParam("status", "VISIBLE").queryParam("articleKey", key).get(QUEUE).then()
+                .body("items[0].reasons", hasSize(1))
+                .body("items[0].reasons[0].ruleId", equalTo("default"))
+                .body("items[0].reasons[0].explanation", notNullValue());
+    }
+}

@@ -1,0 +1,163 @@
+package org.vigie.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.vigie.Api;
+import org.vigie.Database;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** An author's email and address never leave the service, neither in a public answer nor in a log line. */
+@QuarkusTest
+class PrivacyTest {
+
+    private static final String THREAD = "/api/v1/articles/{key}/comments";
+
+    @Inject
+    Database database;
+
+    @Test
+    void emailAndAddressNeverAppearInPublicResponsesNorLogs() {
+        String email = "secret-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String ip = Api.newClientIp();
+        String key = Api.newArticleKey("privacy");
+        List<Response> responses = new ArrayList<>();
+
+        LogCapture logs = LogCapture.start();
+        try {
+            Response posted = Api.reader(ip).body(Api.comment("Anonyme", email, "Mon commentaire")).post(THREAD, key);
+            responses.add(posted);
+            long id = posted.then().statusCode(201).extract().jsonPath().getLong("id");
+            responses.add(Api.reader(ip).body(Api.reply("Anonyme", email, "Ma réponse", id)).post(THREAD, key));
+            responses.add(Api.reader(ip).body(Api.reply("Anonyme", email, "Orpheline", Long.MAX_VALUE - 1)).post(THREAD, key));
+            responses.add(Api.reader(ip).body(Api.comment("", email, "")).post(THREAD, key));
+            responses.add(Api.reader(ip).body("{\"authorName\":\"A\",\"authorEmail\":\"" + email + "\",\"body\":").post(THREAD, key));
+            responses.add(Api.reader(ip).body(Map.of("authorName", "A", "authorEmail", email, "body", "x", "parentId", "x"))
+                    .post(THREAD, key));
+            responses.add(given().get(THREAD, key));
+            responses.add(given().queryParam("sort", "oldest").get(THREAD, key));
+            responses.add(given().get("/api/v1/comments/{id}", id));
+            responses.add(given().queryParam("keys", key).get("/api/v1/articles/counts"));
+            responses.add(given().queryParam("days", 1).queryParam("limit", 100).get("/api/v1/articles/most-commented"));
+            Api.configure(key, Map.of("open", false));
+            responses.add(Api.reader(ip).body(Api.comment("Anonyme", email, "fermé")).post(THREAD, key));
+            // Moderators do see the email; that is their job, and it must not be logged either.
+            Api.admin().queryParam("articleKey", key).queryParam("status", "VISIBLE").get("/api/v1/moderation/queue")
+                    .then().statusCode(200).body(org.hamcrest.Matchers.containsString(email));
+            Logger.getLogger("org.vigie").info("privacy canary");
+        } finally {
+            logs.stop();
+        }
+
+        for (Response response : responses) {
+            String everything = response.getHeaders().toString() + "\n" + response.asString();
+            assertFalse(everything.contains(email), "email in a public response: " + everything);
+            assertFalse(everything.contains(ip), "address in a public response: " + everything);
+        }
+        assertTrue(logs.text().contains("privacy canary"), "logs were captured");
+        assertFalse(logs.text().contains(email), "email in the logs:\n" + logs.text());
+        assertFalse(logs.text().contains(ip), "address in the logs:\n" + logs.text());
+    }
+
+    @Test
+    void addressIsStoredOnlyAsAKeyedHash() {
+        String ip = Api.newClientIp();
+        String key = Api.newArticleKey("hash");
+        long first = Api.reader(ip).body(Api.comment("A", "a@example.org", "un")).post(THREAD, key)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long second = Api.reader(ip).body(Api.comment("A", "a@example.org", "deux")).post(THREAD, key)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long other = Api.reader(Api.newClientIp()).body(Api.comment("B", "b@example.org", "trois")).post(THREAD, key)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+
+        String hash = (String) database.single("SELECT ip_hash FROM comment WHERE id = ?", first);
+        assertTrue(hash.matches("[0-9a-f]{32}"), hash);
+        assertFalse(hash.contains(ip));
+        assertEquals(hash, database.single("SELECT ip_hash FROM comment WHERE id = ?", second), "same reader, same hash");
+        assertFalse(hash.equals(database.single("SELECT ip_hash FROM comment WHERE id = ?", other)));
+        assertEquals(0, database.count("SELECT count(*) FROM comment WHERE ip_hash LIKE ? OR body LIKE ?", "%" + ip + "%",
+                "%" + ip + "%"));
+    }
+
+    @Test
+    void ipv6AddressesOfOneSubscriberShareAHash() {
+        String key = Api.newArticleKey("ipv6");
+        String prefix = "2001:db8:" + Integer.toHexString(1 + (int) (Math.random() * 0xfffe)) + ":42:";
+        long a = Api.reader(prefix + "1:2:3:4").body(Api.comment("A", "a@example.org", "a")).post(THREAD, key)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        long b = Api.reader(prefix + "ffff:1:1:9").body(Api.comment("A", "a@example.org", "b")).post(THREAD, key)
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        assertEquals(database.single("SELECT ip_hash FROM comment WHERE id = ?", a),
+                database.single("SELECT ip_hash FROM comment WHERE id = ?", b));
+    }
+
+    /** Collects every log record of the service while it runs. */
+    static final class LogCapture extends Handler {
+        private final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Level previousLevel;
+
+        private LogCapture() {
+            previousLevel = Logger.getLogger("org.vigie").getLevel();
+        }
+
+        static LogCapture start() {
+            LogCapture capture = new LogCapture();
+            capture.setLevel(Level.ALL);
+            Logger.getLogger("org.vigie").setLevel(Level.ALL);
+            Logger.getLogger("").addHandler(capture);
+            return capture;
+        }
+
+        void stop() {
+            Logger.getLogger("").removeHandler(this);
+            Logger.getLogger("org.vigie").setLevel(previousLevel);
+        }
+
+        String text() {
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(record.getLoggerName() + " " + record.getMessage());
+            if (record.getParameters() != null) {
+                for (Object parameter : record.getParameters()) {
+                    line.append(' ').append(parameter);
+                }
+            }
+            if (record.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                record.getThrown().printStackTrace(new PrintWriter(trace));
+                line.append('\n').append(trace);
+            }
+            lines.add(line.toString());
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
