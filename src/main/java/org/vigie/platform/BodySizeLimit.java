@@ -4,19 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Refuses a body declared larger than {@code quarkus.http.limits.max-body-size} with a problem document,
- * before any of it is read. (Quarkus itself would answer a bare 413 with no body.)
+ * Refuses request bodies over {@code quarkus.http.limits.max-body-size} with a problem document.
+ * (Quarkus itself answers a bare 413 with no body.) A declared length is checked before anything is
+ * read; a chunked body is read here up to the limit, and stays available to the resource.
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -31,20 +35,46 @@ public class BodySizeLimit {
         filters.register(this::check, 1000);
     }
 
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().headWritten()) {
+                refuse(context);
+            } else {
+                context.next();
+            }
+        });
+    }
+
     private void check(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null) {
+            if (mayHaveBody(context.request().method())) {
+                BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()).handle(context);
+            } else {
+                context.next();
+            }
+            return;
+        }
         long length;
         try {
-            length = declared == null ? -1 : Long.parseLong(declared.trim());
+            length = Long.parseLong(declared.trim());
         } catch (NumberFormatException e) {
             length = -1;
         }
-        if (length <= maxBodySize.asLongValue()) {
+        if (length > maxBodySize.asLongValue()) {
+            refuse(context);
+        } else {
             context.next();
-            return;
         }
+    }
+
+    private static boolean mayHaveBody(HttpMethod method) {
+        return method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH;
+    }
+
+    private void refuse(RoutingContext context) {
         Problem problem = new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
-                "The request body is " + length + " bytes; at most " + maxBodySize.asLongValue() + " are accepted.",
+                "The request body is over the limit of " + maxBodySize.asLongValue() + " bytes.",
                 context.request().path(), null);
         try {
             context.response()

@@ -9,6 +9,13 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -21,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vigie.Api;
 import org.vigie.Database;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -34,6 +42,9 @@ class CommentValidationTest {
 
     @Inject
     Database database;
+
+    @TestHTTPResource("/api/v1/articles/KEY/comments")
+    URL threadUrl;
 
     static Stream<Arguments> invalidComments() {
         String longName = "N".repeat(81);
@@ -147,6 +158,32 @@ class CommentValidationTest {
                 .contentType(PROBLEM)
                 .body("status", equalTo(413));
         assertNothingStored(key);
+    }
+
+    @Test
+    void chunkedRequestOverSixtyFourKilobytesIsTooLarge() throws Exception {
+        String key = Api.newArticleKey("too-large-chunked");
+        String json = "{\"authorName\":\"A\",\"authorEmail\":\"a@example.org\",\"body\":\"" + "x".repeat(70_000) + "\"}";
+        HttpResponse<String> response = sendChunked(key, json);
+        assertEquals(413, response.statusCode());
+        assertEquals(PROBLEM, response.headers().firstValue("Content-Type").orElse(""));
+        assertNothingStored(key);
+
+        HttpResponse<String> small = sendChunked(key, "{\"authorName\":\"A\",\"authorEmail\":\"a@example.org\",\"body\":\"ok\"}");
+        assertEquals(201, small.statusCode(), small.body());
+    }
+
+    /** Sends a body of unknown length, which HTTP/1.1 carries in chunks with no Content-Length. */
+    private HttpResponse<String> sendChunked(String key, String json) throws Exception {
+        URI uri = URI.create(threadUrl.toString().replace("KEY", key));
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", Api.newClientIp())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
