@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.vigie.rules.ModerationStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -21,6 +22,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Decision extends PanacheEntityBase {
 
     /** What a moderator can do to a comment. */
+    @Schema(name = "DecisionAction")
     public enum Action {
         APPROVE(ModerationStatus.VISIBLE),
         REJECT(ModerationStatus.REJECTED);

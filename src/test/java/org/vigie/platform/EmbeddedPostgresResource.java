@@ -3,7 +3,10 @@ package org.vigie.platform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
+
+import org.vigie.Api;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
@@ -20,19 +23,27 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
+        // Given to @QuarkusTest and to the packaged application of the *IT tests alike.
+        Map<String, String> config = new HashMap<>();
+        config.put("vigie.admin.password", Api.ADMIN_PASSWORD);
+        // Tests play many readers at once: each sends its own address in X-Forwarded-For, as a trusted
+        // reverse proxy would, so that rate limits don't leak from one test to another.
+        config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
+        config.put("quarkus.http.proxy.allow-x-forwarded", "true");
+        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1");
+
         String configured = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
-        if (configured != null && !configured.isBlank()) {
-            return Map.of();
+        if (configured == null || configured.isBlank()) {
+            try {
+                database = EmbeddedDatabase.ephemeral(Files.createTempDirectory("vigie-test-pg"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+            config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
+            config.put("quarkus.datasource.password", "");
         }
-        try {
-            database = EmbeddedDatabase.ephemeral(Files.createTempDirectory("vigie-test-pg"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of(
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", EmbeddedDatabase.USER,
-                "quarkus.datasource.password", "");
+        return config;
     }
 
     @Override
