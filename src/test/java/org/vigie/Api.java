@@ -3,12 +3,16 @@ package org.vigie;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** Shared moves of the HTTP tests: fresh article keys, readers at their own address, moderators. */
@@ -72,6 +76,22 @@ public final class Api {
 
     public static long post(String articleKey, String body) {
         return post(articleKey, comment("Lectrice", "lectrice@example.org", body));
+    }
+
+    /** Follows nextCursor from the first page to the last and returns the ids of every item, in order. */
+    public static List<Integer> idsOfAllPages(Supplier<RequestSpecification> request, String path, Object... pathParams) {
+        List<Integer> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification page = request.get();
+            if (cursor != null) {
+                page.queryParam("cursor", cursor);
+            }
+            JsonPath json = page.get(path, pathParams).then().statusCode(200).extract().jsonPath();
+            ids.addAll(json.getList("items.id"));
+            cursor = json.getString("nextCursor");
+        } while (cursor != null);
+        return ids;
     }
 
     /** Creates or updates an article's settings as admin. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.vigie.platform.VigieConfig;
@@ -30,13 +31,17 @@ public class ArticleService {
         if (article != null) {
             return article;
         }
-        // Two first comments may arrive at once: the loser of the race reads the winner's row.
-        entityManager.createNativeQuery(
+        insertIfMissing(key);
+        return Article.findByKey(key);
+    }
+
+    /** Whether this call created the article: of two first comments at once, only one does. */
+    private boolean insertIfMissing(String key) {
+        return entityManager.createNativeQuery(
                 "INSERT INTO article (article_key, premoderated) VALUES (?1, ?2) ON CONFLICT (article_key) DO NOTHING")
                 .setParameter(1, key)
                 .setParameter(2, config.moderation().premoderateByDefault())
-                .executeUpdate();
-        return Article.findByKey(key);
+                .executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -50,8 +55,9 @@ public class ArticleService {
 
     @Transactional
     public Updated update(String key, ArticleSettingsUpdate update) {
-        boolean created = Article.findByKey(key) == null;
-        Article article = findOrCreate(key);
+        boolean created = insertIfMissing(key);
+        // Locked, so that two moderators changing different fields at once both keep their change.
+        Article article = Article.find("key", key).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (update.title() != null) {
             article.title = update.title();
         }

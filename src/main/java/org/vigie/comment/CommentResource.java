@@ -59,9 +59,10 @@ public class CommentResource {
             @Parameter(description = "The frontend's id of the article", example = "politique/2026/budget-vote")
             @RestPath @ArticleKey String articleKey,
             @Valid @RequiredBody NewComment payload, HttpHeaders headers, HttpServerRequest request) {
+        String language = Languages.preferred(headers);
         CommentService.Posted posted = comments.post(articleKey, payload, ClientOrigin.of(request));
         return RestResponse.ResponseBuilder.<PostedComment> created(URI.create("/api/v1/comments/" + posted.id()))
-                .entity(PostedComment.of(posted.id(), posted.status(), Languages.preferred(headers)))
+                .entity(PostedComment.of(posted.id(), posted.status(), language))
                 .build();
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.vigie.article.Article;
@@ -84,9 +85,13 @@ public class CommentService {
         return new Posted(comment.id, comment.status);
     }
 
-    /** One level of replies: an answer to a reply joins the same top-level comment and keeps inReplyTo. */
+    /**
+     * One level of replies: an answer to a reply joins the same top-level comment and keeps inReplyTo.
+     * The comments answered are locked, reply before top-level comment as the counters' trigger does,
+     * so that a moderator cannot hide them between this check and the commit.
+     */
     private void attachToThread(Comment reply, long parentId, Article article) {
-        Comment parent = Comment.findById(parentId);
+        Comment parent = entityManager.find(Comment.class, parentId, LockModeType.PESSIMISTIC_WRITE);
         if (parent == null || !parent.articleId.equals(article.id) || !parent.isVisible()) {
             throw new InvalidParent();
         }
@@ -94,7 +99,7 @@ public class CommentService {
             reply.parentId = parent.id;
             return;
         }
-        Comment root = Comment.findById(parent.parentId);
+        Comment root = entityManager.find(Comment.class, parent.parentId, LockModeType.PESSIMISTIC_WRITE);
         if (root == null || !root.isVisible()) {
             throw new InvalidParent();
         }
@@ -148,11 +153,15 @@ public class CommentService {
         return new ThreadPage(article.key, article.visibleCount, items, nextCursor);
     }
 
-    /** A visible comment or reply; nothing for one that is held, rejected or unknown. */
+    /**
+     * A visible comment or reply; nothing for one that is held, rejected or unknown, nor for a reply
+     * under a top-level comment that is no longer visible (the thread does not show it either).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CommentDetail> findVisible(long id) {
         return entityManager.createQuery("SELECT c, a.key FROM Comment c JOIN Article a ON a.id = c.articleId"
-                + " WHERE c.id = :id AND c.status = :visible", Object[].class)
+                + " WHERE c.id = :id AND c.status = :visible AND (c.parentId IS NULL OR EXISTS"
+                + " (SELECT 1 FROM Comment p WHERE p.id = c.parentId AND p.status = :visible))", Object[].class)
                 .setParameter("id", id)
                 .setParameter("visible", ModerationStatus.VISIBLE)
                 .getResultStream()

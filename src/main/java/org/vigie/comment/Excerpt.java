@@ -15,6 +15,10 @@ final class Excerpt {
             return text;
         }
         int end = text.offsetByCodePoints(0, LENGTH);
+        if (Character.isWhitespace(text.codePointAt(end))) {
+            // The first 250 characters end exactly with a word: keep it.
+            return text.substring(0, end).stripTrailing() + "…";
+        }
         int cut = end;
         // Back up to the last whitespace, unless that loses more than a few words (one long URL, say).
         while (cut > 0 && !Character.isWhitespace(text.codePointBefore(cut))) {

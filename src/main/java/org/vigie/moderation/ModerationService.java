@@ -2,6 +2,7 @@ package org.vigie.moderation;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,14 @@ import org.vigie.comment.Comment;
 import org.vigie.comment.CommentNotFound;
 import org.vigie.platform.Cursor;
 import org.vigie.rules.ModerationStatus;
+import org.vigie.rules.Reason;
 
 /** The moderation queue and moderators' decisions. */
 @ApplicationScoped
 public class ModerationService {
 
     static final String QUEUE_ORDER = "queue";
+    static final String MODERATOR_DECISION = "moderator.decision";
 
     @Inject
     EntityManager entityManager;
@@ -86,6 +89,10 @@ public class ModerationService {
 
         comment.status = target;
         comment.statusChangedAt = now;
+        List<Reason> reasons = new ArrayList<>(comment.reasons);
+        reasons.add(new Reason(MODERATOR_DECISION, (request.action() == Decision.Action.APPROVE ? "Approuvé" : "Rejeté")
+                + " par " + moderator + (request.reason() == null ? "" : " : " + request.reason())));
+        comment.reasons = reasons;
         return new DecisionResult(comment.id, decision.fromStatus, target, moderator, now);
     }
 }

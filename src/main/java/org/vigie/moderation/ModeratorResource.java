@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,8 +42,10 @@ public class ModeratorResource {
     @Path("/{username}")
     @Operation(summary = "Read one moderator account")
     @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public ModeratorAccount one(@RestPath String username) {
+    public ModeratorAccount one(
+            @RestPath @Pattern(regexp = NewModerator.USERNAME, message = "{org.vigie.Username.message}") String username) {
         return moderators.find(username).orElseThrow(() -> new ModeratorNotFound(username));
     }
 

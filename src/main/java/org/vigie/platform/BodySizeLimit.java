@@ -1,13 +1,12 @@
 package org.vigie.platform;
 
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -29,7 +28,7 @@ public class BodySizeLimit {
     MemorySize maxBodySize;
 
     @Inject
-    ObjectMapper json;
+    ProblemResponses problems;
 
     void register(@Observes Filters filters) {
         filters.register(this::check, 1000);
@@ -73,18 +72,9 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context) {
-        Problem problem = new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
+        problems.send(context, new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
                 "The request body is over the limit of " + maxBodySize.asLongValue() + " bytes.",
-                context.request().path(), null);
-        try {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(json.writeValueAsString(problem))
-                    .onComplete(done -> context.request().connection().close());
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+                context.request().path(), null), Map.of(HttpHeaders.CONNECTION.toString(), "close"));
+        context.response().endHandler(done -> context.request().connection().close());
     }
 }

@@ -1,5 +1,6 @@
 package org.vigie.platform;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,7 +15,14 @@ public final class Languages {
 
     /** The first of the client's Accept-Language choices that Vigie speaks, else French. */
     public static String preferred(HttpHeaders headers) {
-        for (Locale locale : headers.getAcceptableLanguages()) {
+        List<Locale> acceptable;
+        try {
+            acceptable = headers.getAcceptableLanguages();
+        } catch (RuntimeException malformed) {
+            // A broken header ("fr;q=x") is no reason to refuse a comment: answer in French.
+            return DEFAULT;
+        }
+        for (Locale locale : acceptable) {
             String language = locale.getLanguage();
             if ("fr".equals(language) || "en".equals(language)) {
                 return language;

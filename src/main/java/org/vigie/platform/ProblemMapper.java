@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -25,6 +26,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The one place where errors become RFC 9457 problems. Nothing here echoes exception class names,
@@ -36,6 +40,9 @@ public class ProblemMapper {
 
     /** Name of the resource-method parameter that carries a JSON request body. */
     public static final String PAYLOAD = "payload";
+
+    @Inject
+    LoginThrottle loginThrottle;
 
     static final String BASIC_CHALLENGE = "Basic realm=\"Vigie\", charset=\"UTF-8\"";
 
@@ -83,12 +90,23 @@ public class ProblemMapper {
                 "The request body is not well-formed JSON.", path(uri), null)).build();
     }
 
+    /**
+     * A wrong password is counted for the login throttle before the 401 leaves, on a worker thread:
+     * authentication may fail on the event loop, where the database must not be called.
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
-    public RestResponse<Problem> unauthorized(RuntimeException e, UriInfo uri) {
-        return problem(401, new Problem(Problem.type("unauthorized"), "Authentication required", 401,
-                "Valid moderator credentials are required (HTTP Basic).", path(uri), null))
+    public Uni<RestResponse<Problem>> unauthorized(RuntimeException e, UriInfo uri, HttpServerRequest request) {
+        RestResponse<Problem> response = problem(401, new Problem(Problem.type("unauthorized"), "Authentication required",
+                401, "Valid moderator credentials are required (HTTP Basic).", path(uri), null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE)
                 .build();
+        if (!(e instanceof AuthenticationFailedException)) {
+            return Uni.createFrom().item(response);
+        }
+        return Uni.createFrom().item(() -> {
+            loginThrottle.recordFailure(request);
+            return response;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @ServerExceptionMapper

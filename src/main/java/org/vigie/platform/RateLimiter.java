@@ -2,6 +2,7 @@ package org.vigie.platform;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,17 +48,30 @@ public class RateLimiter {
                 .setParameter(3, WINDOW.toSeconds())
                 .getResultList();
         if (recorded.isEmpty()) {
-            Number wait = (Number) entityManager.createNativeQuery("""
-                    SELECT ceil(extract(epoch FROM (
-                             (SELECT min(h) FROM unnest(hits) h WHERE h > clock_timestamp() - make_interval(secs => ?2))
-                             + make_interval(secs => ?2) - clock_timestamp())))
-                      FROM rate_limit WHERE bucket = ?1
-                    """)
-                    .setParameter(1, bucket)
-                    .setParameter(2, WINDOW.toSeconds())
-                    .getSingleResult();
-            throw new RateLimited(wait == null ? 1 : Math.max(1, wait.longValue()));
+            throw new RateLimited(secondsUntilFree(bucket, perMinute).orElse(1L));
         }
+    }
+
+    /** Seconds until {@code action} is allowed again from {@code ipHash}, if it is not allowed now; records nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> blockedFor(String action, String ipHash, int perMinute) {
+        return secondsUntilFree(action + ":" + ipHash, perMinute);
+    }
+
+    /** When the bucket is full, the time until its oldest hit in the window leaves it. */
+    private Optional<Long> secondsUntilFree(String bucket, int perMinute) {
+        @SuppressWarnings("unchecked")
+        List<Object> wait = entityManager.createNativeQuery("""
+                SELECT ceil(extract(epoch FROM (min(h) + make_interval(secs => ?2) - clock_timestamp())))
+                  FROM rate_limit, unnest(hits) h
+                 WHERE bucket = ?1 AND h > clock_timestamp() - make_interval(secs => ?2)
+                HAVING count(*) >= ?3
+                """)
+                .setParameter(1, bucket)
+                .setParameter(2, WINDOW.toSeconds())
+                .setParameter(3, perMinute)
+                .getResultList();
+        return wait.isEmpty() ? Optional.empty() : Optional.of(Math.max(1L, ((Number) wait.get(0)).longValue()));
     }
 
     /** Forgets buckets with no hit in the window; they hold no state worth keeping. */

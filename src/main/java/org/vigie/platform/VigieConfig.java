@@ -39,6 +39,10 @@ public interface VigieConfig {
         /** Comments and replies one client address may post in any 60 seconds, across all instances. */
         @WithDefault("20")
         int commentsPerMinute();
+
+        /** Failed moderator logins one client address may make in any 60 seconds before it gets 429. */
+        @WithDefault("10")
+        int failedLoginsPerMinute();
     }
 
     interface Privacy {

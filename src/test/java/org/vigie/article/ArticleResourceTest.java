@@ -96,8 +96,15 @@ class ArticleResourceTest {
 
     @Test
     void mostCommentedDefaultsToFiveOverSevenDays() {
+        for (int i = 0; i < 6; i++) {
+            Api.post(Api.newArticleKey("defaults"), "Un commentaire");
+        }
+        long articlesInWindow = database.count("SELECT count(DISTINCT article_id) FROM comment"
+                + " WHERE status = 'VISIBLE' AND created_at >= now() - interval '7 days'");
         List<Object> ranking = given().get(MOST_COMMENTED).then().statusCode(200).extract().jsonPath().getList("$");
-        assertTrue(ranking.size() <= 5);
+        assertEquals(Math.min(5, articlesInWindow), ranking.size());
+        assertEquals(given().queryParam("days", 7).queryParam("limit", 5).get(MOST_COMMENTED).asString(),
+                given().get(MOST_COMMENTED).asString());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -13,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -160,19 +158,15 @@ class CommentResourceTest {
         String key = Api.newArticleKey("pages-oldest");
         long a = Api.post(key, "a");
         long b = Api.post(key, "b");
+        long c = Api.post(key, "c");
         JsonPath first = given().queryParam("sort", "oldest").queryParam("limit", 2).get(THREAD, key)
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(List.of((int) a, (int) b), first.getList("items.id"));
-        long c = Api.post(key, "c");
-        String cursor = first.getString("nextCursor");
-        if (cursor == null) {
-            // The last page has no cursor: read from the start again and skip what was seen.
-            given().queryParam("sort", "oldest").get(THREAD, key).then()
-                    .body("items.id", contains((int) a, (int) b, (int) c));
-        } else {
-            given().queryParam("sort", "oldest").queryParam("cursor", cursor).get(THREAD, key).then()
-                    .body("items.id", contains((int) c));
-        }
+        long d = Api.post(key, "d");
+        given().queryParam("sort", "oldest").queryParam("limit", 2).queryParam("cursor", first.getString("nextCursor"))
+                .get(THREAD, key).then().statusCode(200)
+                .body("items.id", contains((int) c, (int) d))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -248,16 +242,5 @@ class CommentResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("type", not(equalTo("about:blank")));
-    }
-
-    @Test
-    void idsInAThreadAreUnique() {
-        String key = Api.newArticleKey("unique");
-        Set<Long> ids = new HashSet<>();
-        for (int i = 0; i < 4; i++) {
-            ids.add(Api.post(key, "n" + i));
-        }
-        assertEquals(4, ids.size());
-        given().get(THREAD, key).then().body("items", hasSize(4));
     }
 }

@@ -97,6 +97,8 @@ class ModerationResourceTest {
                 .body("items.id", contains((int) held));
         Api.admin().queryParam("articleKey", key).get(QUEUE).then().body("items", empty()).body("total", equalTo(0));
 
+        Api.admin().queryParam("status", "VISIBLE").queryParam("articleKey", key).get(QUEUE).then()
+                .body("items[0].reasons.ruleId", contains("article.premoderated", "moderator.decision"));
         assertEquals(1, database.count(
                 "SELECT count(*) FROM moderation_decision WHERE comment_id = ? AND moderator = 'admin'"
                         + " AND action = 'APPROVE' AND from_status = 'PENDING' AND to_status = 'VISIBLE'"
@@ -198,17 +200,7 @@ class ModerationResourceTest {
         long x = Api.post(one, "x");
         long y = Api.post(two, "y");
         // Other tests hold comments too: page through the whole queue.
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
-        String cursor = null;
-        do {
-            var request = Api.admin().queryParam("limit", 200);
-            if (cursor != null) {
-                request.queryParam("cursor", cursor);
-            }
-            JsonPath page = request.get(QUEUE).then().statusCode(200).extract().jsonPath();
-            seen.addAll(page.getList("items.id"));
-            cursor = page.getString("nextCursor");
-        } while (cursor != null);
+        List<Integer> seen = Api.idsOfAllPages(() -> Api.admin().queryParam("limit", 200), QUEUE);
         org.hamcrest.MatcherAssert.assertThat(seen, org.hamcrest.Matchers.hasItems((int) x, (int) y));
     }
 

@@ -77,6 +77,13 @@ class ModeratorResourceTest {
                 .when().post(MODERATORS).then().statusCode(400).body("errors[0].field", equalTo("password"));
         Api.admin().body(Map.of("username", newUsername(), "password", "a long passphrase", "role", "root"))
                 .when().post(MODERATORS).then().statusCode(400).body("errors[0].field", equalTo("role"));
+        // bcrypt reads 72 bytes: 40 "é" are 40 characters but 80 bytes, and would be cut silently.
+        Api.admin().body(Map.of("username", newUsername(), "password", "é".repeat(40), "role", "moderator"))
+                .when().post(MODERATORS).then().statusCode(400).body("errors[0].field", equalTo("password"));
+        Api.admin().body(Map.of("username", newUsername(), "password", "é".repeat(36), "role", "moderator"))
+                .when().post(MODERATORS).then().statusCode(201);
+        Api.admin().get(MODERATORS + "/{username}", "Not Valid").then().statusCode(400)
+                .body("errors[0].field", equalTo("username"));
     }
 
     @Test

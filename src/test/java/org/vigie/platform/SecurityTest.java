@@ -16,6 +16,7 @@ import org.vigie.Api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -60,8 +61,9 @@ class SecurityTest {
         return operations;
     }
 
+    /** Each request from its own address, so that failed logins never add up to the login throttle. */
     private static RequestSpecification withBody(RequestSpecification request) {
-        return request.contentType(ContentType.JSON).body("{}");
+        return request.header("X-Forwarded-For", Api.newClientIp()).contentType(ContentType.JSON).body("{}");
     }
 
     @Test
@@ -116,6 +118,30 @@ class SecurityTest {
                 assertTrue(status != 401 && status != 403 && status < 500, operation + " answered " + status);
             }
         }
+    }
+
+    @Test
+    void repeatedFailedLoginsFromOneAddressAreThrottled() {
+        String ip = Api.newClientIp();
+        for (int i = 0; i < 10; i++) {
+            given().header("X-Forwarded-For", ip).auth().preemptive().basic("admin", "guess-" + i)
+                    .get("/api/v1/moderation/queue").then().statusCode(401);
+        }
+        Response throttled = given().header("X-Forwarded-For", ip).auth().preemptive().basic("admin", "guess-10")
+                .get("/api/v1/moderation/queue");
+        throttled.then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vigie:problem:rate-limited"));
+        int retryAfter = Integer.parseInt(throttled.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+        // Even the right password waits: the address is throttled, not the account.
+        given().header("X-Forwarded-For", ip).auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD)
+                .get("/api/v1/moderation/queue").then().statusCode(429);
+        given().header("X-Forwarded-For", Api.newClientIp()).auth().preemptive().basic(Api.ADMIN, Api.ADMIN_PASSWORD)
+                .get("/api/v1/moderation/queue").then().statusCode(200);
+        // Public endpoints are not affected.
+        given().header("X-Forwarded-For", ip).get("/api/v1/articles/{key}/comments", Api.newArticleKey("throttle"))
+                .then().statusCode(200);
     }
 
     @Test
