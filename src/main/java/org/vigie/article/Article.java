@@ -43,6 +43,11 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** What the rules may know of the article. */
+    public org.vigie.rules.Submission.ArticleFacts facts() {
+        return new org.vigie.rules.Submission.ArticleFacts(key, open, premoderated, createdAt);
+    }
+
     public static Article findByKey(String key) {
         return find("key", key).firstResult();
     }

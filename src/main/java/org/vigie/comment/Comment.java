@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.vigie.rules.ModerationStatus;
-import org.vigie.rules.Reason;
+import org.vigie.rules.Match;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -54,9 +54,21 @@ public class Comment extends PanacheEntityBase {
     @Column(nullable = false)
     public ModerationStatus status;
 
+    /** What the rules found, and the moderators' decisions: shown to moderators only. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<Reason> reasons;
+    public List<Match> matches;
+
+    /** Visible, but waiting in the review queue. */
+    @Column(nullable = false)
+    public boolean flagged;
+
+    /** SHA-256 of the normalised body, to find the same text posted again. */
+    @Column(updatable = false)
+    public String fingerprint;
+
+    @Column(name = "rule_set_version", updatable = false)
+    public Integer ruleSetVersion;
 
     @Column(name = "ip_hash", nullable = false, updatable = false)
     public String ipHash;

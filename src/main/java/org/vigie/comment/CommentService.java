@@ -69,15 +69,19 @@ public class CommentService {
         if (payload.parentId() != null) {
             attachToThread(comment, payload.parentId(), article);
         }
-        Verdict verdict = pipeline.decide(new Submission(Submission.Event.CREATE, payload.body(), payload.authorName(),
-                new Submission.ArticleFacts(article.key, article.open, article.premoderated)));
+        ModerationPipeline.Decided decided = pipeline.decide(new ModerationPipeline.Candidate(Submission.Event.CREATE,
+                payload.body(), payload.authorName(), payload.authorEmail(), ipHash, article.id, article.facts()));
+        Verdict verdict = decided.verdict();
 
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         comment.authorName = payload.authorName().strip();
         comment.authorEmail = payload.authorEmail().strip();
         comment.body = payload.body();
         comment.status = verdict.status();
-        comment.reasons = verdict.reasons();
+        comment.flagged = verdict.flagged();
+        comment.matches = verdict.matches();
+        comment.fingerprint = decided.fingerprint();
+        comment.ruleSetVersion = decided.ruleSetVersion();
         comment.ipHash = ipHash;
         comment.createdAt = now;
         comment.statusChangedAt = now;

@@ -1,32 +1,150 @@
 package org.vigie.moderation;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.vigie.article.ArticleClosed;
-import org.vigie.rules.ModerationStatus;
+import org.vigie.rules.RuleEngine;
+import org.vigie.rules.RuleSet;
 import org.vigie.rules.Submission;
+import org.vigie.rules.Submission.HistoryQuery;
 import org.vigie.rules.Verdict;
+import org.vigie.rules.normalize.NormalizedText;
 
 /**
- * The one road every new item takes to get its status. It applies the article's own settings: a
- * closed article takes nothing, a premoderated one holds everything. The rules engine plugs in here.
+ * The one road every new item takes to get its status: it refuses items on closed articles, loads from
+ * PostgreSQL the facts the rules need (the author's record, recent comments by the same address, email
+ * or text), and runs the rule set in force.
  */
 @ApplicationScoped
 public class ModerationPipeline {
 
-    static final String PREMODERATED = "article.premoderated";
-    static final String DEFAULT = "default";
+    @Inject
+    RuleSetService ruleSets;
 
-    /** Decides the status of a submission, or throws {@link ArticleClosed}. */
-    public Verdict decide(Submission submission) {
-        Submission.ArticleFacts article = submission.article();
-        if (!article.open()) {
-            throw new ArticleClosed(article.key());
+    @Inject
+    EntityManager entityManager;
+
+    /**
+     * An item to moderate, as the service knows it.
+     *
+     * @param ipHash the author's address hash, or null for a dry run ("an address never seen before")
+     * @param authorEmail null when unknown
+     * @param articleId the article's id, or null when it does not exist yet
+     */
+    public record Candidate(Submission.Event event, String body, String authorName, String authorEmail, String ipHash,
+            Long articleId, Submission.ArticleFacts article) {
+    }
+
+    /** The rules' verdict, which version gave it, and the text's fingerprint for later duplicate checks. */
+    public record Decided(Verdict verdict, Integer ruleSetVersion, String fingerprint) {
+    }
+
+    /** Decides with the rule set in force, or throws {@link ArticleClosed}. */
+    public Decided decide(Candidate candidate) {
+        if (candidate.event() != Submission.Event.REPORT && !candidate.article().open()) {
+            throw new ArticleClosed(candidate.article().key());
         }
-        if (article.premoderated()) {
-            return Verdict.of(ModerationStatus.PENDING, PREMODERATED,
-                    "Article prémodéré : chaque commentaire attend la validation d'un modérateur.");
+        RuleSetService.Current current = ruleSets.current();
+        return evaluate(candidate, current.ruleSet(), current.version());
+    }
+
+    /** Decides with the given rule set, storing nothing: for dry runs. */
+    public Decided evaluate(Candidate candidate, RuleSet ruleSet, Integer version) {
+        String fingerprint = NormalizedText.of(candidate.body()).fingerprint();
+        Submission submission = new Submission(candidate.event(), Instant.now(), candidate.body(),
+                candidate.authorName() == null ? "" : candidate.authorName(), candidate.article(),
+                authorFacts(candidate.authorEmail()), history(candidate, fingerprint, ruleSet), Submission.ReportFacts.NONE);
+        return new Decided(RuleEngine.decide(ruleSet, submission), version, fingerprint);
+    }
+
+    private Submission.AuthorFacts authorFacts(String email) {
+        if (email == null || email.isBlank()) {
+            return Submission.AuthorFacts.UNKNOWN;
         }
-        return Verdict.of(ModerationStatus.VISIBLE, DEFAULT, "Aucune règle n'a retenu ce commentaire.");
+        Object[] counts = (Object[]) entityManager.createNativeQuery("""
+                SELECT count(*) FILTER (WHERE status = 'VISIBLE'),
+                       count(*) FILTER (WHERE status = 'REJECTED'),
+                       count(*) FILTER (WHERE status = 'PENDING')
+                  FROM comment WHERE lower(author_email) = lower(?1)
+                """).setParameter(1, email.strip()).getSingleResult();
+        return new Submission.AuthorFacts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
+                ((Number) counts[2]).longValue(), false, false);
+    }
+
+    /**
+     * Answers every history query of the rule set in one statement: each is a filtered count over the
+     * recent comments of the same address, email or article.
+     */
+    private Submission.History history(Candidate candidate, String fingerprint, RuleSet ruleSet) {
+        List<HistoryQuery> queries = new ArrayList<>();
+        for (HistoryQuery query : ruleSet.historyQueries()) {
+            if (scopeKnown(query.scope(), candidate)) {
+                queries.add(query);
+            }
+        }
+        if (queries.isEmpty()) {
+            return Submission.History.NONE;
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        long widest = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            HistoryQuery query = queries.get(i);
+            widest = Math.max(widest, query.window().toSeconds());
+            sql.append(i == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(scopeCondition(query.scope()))
+                    .append(" AND created_at > now() - make_interval(secs => ").append(query.window().toSeconds()).append(')')
+                    .append(query.kind() == HistoryQuery.Kind.SAME_TEXT ? " AND fingerprint = :fingerprint" : "")
+                    .append(')');
+        }
+        List<String> scopes = new ArrayList<>();
+        queries.stream().map(HistoryQuery::scope).distinct().forEach(scope -> scopes.add(scopeCondition(scope)));
+        sql.append(" FROM comment WHERE (").append(String.join(" OR ", scopes)).append(")")
+                .append(" AND created_at > now() - make_interval(secs => ").append(widest).append(')');
+
+        Query query = entityManager.createNativeQuery(sql.toString());
+        String text = sql.toString();
+        if (text.contains(":ipHash")) {
+            query.setParameter("ipHash", candidate.ipHash());
+        }
+        if (text.contains(":email")) {
+            query.setParameter("email", candidate.authorEmail().strip());
+        }
+        if (text.contains(":articleId")) {
+            query.setParameter("articleId", candidate.articleId());
+        }
+        if (text.contains(":fingerprint")) {
+            query.setParameter("fingerprint", fingerprint);
+        }
+        Object result = query.getSingleResult();
+        Object[] counts = result instanceof Object[] row ? row : new Object[] { result };
+        Map<HistoryQuery, Long> answers = new HashMap<>();
+        for (int i = 0; i < queries.size(); i++) {
+            answers.put(queries.get(i), ((Number) counts[i]).longValue());
+        }
+        return new Submission.History(answers);
+    }
+
+    private static boolean scopeKnown(HistoryQuery.Scope scope, Candidate candidate) {
+        return switch (scope) {
+            case IP -> candidate.ipHash() != null;
+            case EMAIL -> candidate.authorEmail() != null && !candidate.authorEmail().isBlank();
+            case ARTICLE -> candidate.articleId() != null;
+        };
+    }
+
+    private static String scopeCondition(HistoryQuery.Scope scope) {
+        return switch (scope) {
+            case IP -> "ip_hash = :ipHash";
+            case EMAIL -> "lower(author_email) = lower(:email)";
+            case ARTICLE -> "article_id = :articleId";
+        };
     }
 }

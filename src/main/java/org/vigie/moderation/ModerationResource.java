@@ -23,7 +23,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.vigie.article.ArticleKey;
 import org.vigie.platform.RequiredBody;
 import org.vigie.platform.WholeNumber;
-import org.vigie.rules.ModerationStatus;
 
 /** The moderator's queue and decisions. */
 @Path("/api/v1/moderation")
@@ -38,19 +37,29 @@ public class ModerationResource {
     @GET
     @Path("/queue")
     @Operation(summary = "List comments by status, oldest first",
-            description = "PENDING by default: the comments waiting for a moderator, with the author's email and the"
-                    + " reasons they were held.")
+            description = "PENDING by default: the comments waiting for a moderator. FLAGGED: visible comments a rule"
+                    + " flagged for review. Each item has the author's email and every rule match with its evidence.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QueuePage queue(
-            @Parameter(schema = @Schema(enumeration = { "PENDING", "VISIBLE", "REJECTED" }, defaultValue = "PENDING"))
-            @RestQuery @Pattern(regexp = "PENDING|VISIBLE|REJECTED", message = "{org.vigie.Status.message}") String status,
+            @Parameter(schema = @Schema(enumeration = { "PENDING", "FLAGGED", "VISIBLE", "REJECTED" }, defaultValue = "PENDING"))
+            @RestQuery @Pattern(regexp = "PENDING|FLAGGED|VISIBLE|REJECTED", message = "{org.vigie.Status.message}") String status,
             @RestQuery @ArticleKey String articleKey,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200"))
             @RestQuery @WholeNumber(min = 1, max = 200) String limit,
             @RestQuery String cursor) {
-        return moderation.queue(status == null ? ModerationStatus.PENDING : ModerationStatus.valueOf(status),
+        return moderation.queue(status == null ? ModerationService.Queue.PENDING : ModerationService.Queue.valueOf(status),
                 articleKey, WholeNumber.Values.or(limit, 50), cursor);
+    }
+
+    @GET
+    @Path("/comments/{id}")
+    @Operation(summary = "Read one comment as a moderator", description = "Whatever its status, with the author's"
+            + " email and every rule match with its evidence.")
+    @APIResponse(responseCode = "200", description = "The comment")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public QueueItem comment(@RestPath long id) {
+        return moderation.comment(id);
     }
 
     @POST

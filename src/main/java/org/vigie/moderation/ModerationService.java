@@ -16,7 +16,9 @@ import org.vigie.comment.Comment;
 import org.vigie.comment.CommentNotFound;
 import org.vigie.platform.Cursor;
 import org.vigie.rules.ModerationStatus;
-import org.vigie.rules.Reason;
+import org.vigie.rules.Action;
+import org.vigie.rules.Match;
+import org.vigie.rules.Mode;
 
 /** The moderation queue and moderators' decisions. */
 @ApplicationScoped
@@ -28,11 +30,25 @@ public class ModerationService {
     @Inject
     EntityManager entityManager;
 
-    /** Comments with this status, oldest first, optionally of one article. */
+    /** The queues moderators work: a status, or the visible comments flagged for review. */
+    public enum Queue {
+        PENDING,
+        VISIBLE,
+        REJECTED,
+        FLAGGED;
+
+        ModerationStatus status() {
+            return this == FLAGGED ? ModerationStatus.VISIBLE : ModerationStatus.valueOf(name());
+        }
+    }
+
+    /** Comments of a queue, oldest first, optionally of one article. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public QueuePage queue(ModerationStatus status, String articleKey, int limit, String cursorToken) {
+    public QueuePage queue(Queue queue, String articleKey, int limit, String cursorToken) {
         Cursor after = Cursor.decode(cursorToken, QUEUE_ORDER);
-        String filter = " WHERE c.status = :status" + (articleKey == null ? "" : " AND a.key = :articleKey");
+        ModerationStatus status = queue.status();
+        String filter = " WHERE c.status = :status" + (queue == Queue.FLAGGED ? " AND c.flagged = true" : "")
+                + (articleKey == null ? "" : " AND a.key = :articleKey");
         String from = " FROM Comment c JOIN Article a ON a.id = c.articleId";
 
         TypedQuery<Object[]> page = entityManager.createQuery("SELECT c, a.key" + from + filter
@@ -56,12 +72,25 @@ public class ModerationService {
             Comment last = (Comment) rows.get(limit - 1)[0];
             nextCursor = new Cursor(last.createdAt, last.id).encode(QUEUE_ORDER);
         }
-        List<QueueItem> items = rows.stream().map(row -> {
-            Comment c = (Comment) row[0];
-            return new QueueItem(c.id, (String) row[1], c.parentId, c.inReplyTo, c.authorName, c.authorEmail, c.body,
-                    c.status, c.reasons, c.createdAt);
-        }).toList();
+        List<QueueItem> items = rows.stream().map(row -> item((Comment) row[0], (String) row[1])).toList();
         return new QueuePage(count.getSingleResult(), items, nextCursor);
+    }
+
+    /** One comment as moderators see it, whatever its status. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public QueueItem comment(long id) {
+        return entityManager.createQuery("SELECT c, a.key FROM Comment c JOIN Article a ON a.id = c.articleId"
+                + " WHERE c.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .map(row -> item((Comment) row[0], (String) row[1]))
+                .orElseThrow(() -> new CommentNotFound(id));
+    }
+
+    private static QueueItem item(Comment c, String articleKey) {
+        return new QueueItem(c.id, articleKey, c.parentId, c.inReplyTo, c.authorName, c.authorEmail, c.body, c.status,
+                c.flagged, c.matches, c.ruleSetVersion, c.createdAt);
     }
 
     /** Applies a decision and records it in the audit trail, under a row lock so two moderators can't race. */
@@ -89,10 +118,14 @@ public class ModerationService {
 
         comment.status = target;
         comment.statusChangedAt = now;
-        List<Reason> reasons = new ArrayList<>(comment.reasons);
-        reasons.add(new Reason(MODERATOR_DECISION, (request.action() == Decision.Action.APPROVE ? "Approuvé" : "Rejeté")
-                + " par " + moderator + (request.reason() == null ? "" : " : " + request.reason())));
-        comment.reasons = reasons;
+        // Reviewed: the flag that asked for a look is answered.
+        comment.flagged = false;
+        List<Match> matches = new ArrayList<>(comment.matches);
+        boolean approve = request.action() == Decision.Action.APPROVE;
+        matches.add(Match.of(MODERATOR_DECISION, approve ? Action.APPROVE : Action.REJECT, Mode.ENFORCE,
+                (approve ? "Approuvé" : "Rejeté") + " par " + moderator
+                        + (request.reason() == null ? "" : " : " + request.reason()), null, true));
+        comment.matches = matches;
         return new DecisionResult(comment.id, decision.fromStatus, target, moderator, now);
     }
 }

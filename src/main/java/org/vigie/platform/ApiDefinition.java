@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         tags = {
                 @Tag(name = "Public", description = "Called by article pages; no authentication, writes rate-limited"),
                 @Tag(name = "Moderation", description = "Moderators and admins, HTTP Basic"),
+                @Tag(name = "Rules", description = "The rules engine: moderators read and try, admins change (HTTP Basic)"),
                 @Tag(name = "Administration", description = "Admins only, HTTP Basic") },
         components = @Components(responses = {
                 @APIResponse(name = "BadRequest", responseCode = "400",
@@ -38,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "UnprocessableEntity", responseCode = "422",
                         description = "Well-formed but impossible, such as a reply to a comment that is not visible",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "InvalidRuleSet", responseCode = "422",
+                        description = "The rule set is invalid; errors lists each problem with its path in the document",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "TooManyRequests", responseCode = "429",
                         description = "Rate limit reached; retry after the seconds in Retry-After",

@@ -6,9 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -17,15 +14,19 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Refuses request bodies over {@code quarkus.http.limits.max-body-size} with a problem document.
- * (Quarkus itself answers a bare 413 with no body.) A declared length is checked before anything is
- * read; a chunked body is read here up to the limit, and stays available to the resource.
+ * Refuses request bodies over {@code vigie.http.max-body-size} (rule sets: {@code max-rule-set-size})
+ * with a problem document. (Quarkus itself answers a bare 413 with no body; its own limit,
+ * {@code quarkus.http.limits.max-body-size}, stays as a ceiling above both.) A declared length is
+ * checked before anything is read; a chunked body is read here up to the limit, and stays available to
+ * the resource.
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
+    static final String RULE_SETS = "/api/v1/moderation/rules";
+
+    @Inject
+    VigieConfig config;
 
     @Inject
     ProblemResponses problems;
@@ -44,11 +45,16 @@ public class BodySizeLimit {
         });
     }
 
+    private long limit(RoutingContext context) {
+        return (context.request().path().startsWith(RULE_SETS) ? config.http().maxRuleSetSize()
+                : config.http().maxBodySize()).asLongValue();
+    }
+
     private void check(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (declared == null) {
             if (mayHaveBody(context.request().method())) {
-                BodyHandler.create(false).setBodyLimit(maxBodySize.asLongValue()).handle(context);
+                BodyHandler.create(false).setBodyLimit(limit(context)).handle(context);
             } else {
                 context.next();
             }
@@ -60,7 +66,7 @@ public class BodySizeLimit {
         } catch (NumberFormatException e) {
             length = -1;
         }
-        if (length > maxBodySize.asLongValue()) {
+        if (length > limit(context)) {
             refuse(context);
         } else {
             context.next();
@@ -73,7 +79,7 @@ public class BodySizeLimit {
 
     private void refuse(RoutingContext context) {
         problems.send(context, new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
-                "The request body is over the limit of " + maxBodySize.asLongValue() + " bytes.",
+                "The request body is over the limit of " + limit(context) + " bytes.",
                 context.request().path(), null), Map.of(HttpHeaders.CONNECTION.toString(), "close"));
         context.response().endHandler(done -> context.request().connection().close());
     }

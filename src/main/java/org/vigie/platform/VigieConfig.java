@@ -19,6 +19,18 @@ public interface VigieConfig {
 
     Admin admin();
 
+    Http http();
+
+    interface Http {
+        /** Largest request body, but for rule sets. */
+        @WithDefault("64K")
+        io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
+        /** Largest rule set an admin may upload (inline word lists make them big). */
+        @WithDefault("1M")
+        io.quarkus.runtime.configuration.MemorySize maxRuleSetSize();
+    }
+
     interface Comments {
         /** Longest comment body, in characters after trimming. */
         @WithDefault("5000")

@@ -2,14 +2,18 @@ package org.vigie.rules;
 
 import java.util.List;
 
-/** The outcome of moderating one submission: its status and every reason behind it. */
-public record Verdict(ModerationStatus status, List<Reason> reasons) {
+/**
+ * The outcome of moderating one submission: its status, whether it goes to the review queue although
+ * visible, and every match behind it.
+ */
+public record Verdict(ModerationStatus status, boolean flagged, List<Match> matches) {
 
     public Verdict {
-        reasons = List.copyOf(reasons);
+        matches = List.copyOf(matches);
     }
 
-    public static Verdict of(ModerationStatus status, String ruleId, String explanation) {
-        return new Verdict(status, List.of(new Reason(ruleId, explanation)));
+    /** The match that decided the status. */
+    public java.util.Optional<Match> decisive() {
+        return matches.stream().filter(Match::decisive).findFirst();
     }
 }

@@ -36,7 +36,7 @@ class ArticleResourceTest {
         String unknown = Api.newArticleKey("counts");
         long root = Api.post(busy, "un");
         Api.post(busy, "deux");
-        Api.post(busy, Api.reply("R", "r@example.org", "trois", root));
+        Api.post(busy, Api.reply("R", Api.newEmail(), "trois", root));
         Api.post(quiet, "seul");
         Api.configure(quiet, Map.of("premoderated", true));
         Api.post(quiet, "en attente, non compté");

@@ -110,8 +110,8 @@ class CommentValidationTest {
         String key = Api.newArticleKey("limit");
         // 5000 emoji are 10,000 UTF-16 units and 20,000 bytes, yet 5000 characters.
         String emoji = "😀".repeat(5000);
-        Api.post(key, Api.comment("A", "a@example.org", "  " + emoji + "  "));
-        Api.reader().body(Api.comment("A", "a@example.org", emoji + "😀"))
+        Api.post(key, Api.comment("A", Api.newEmail(), "  " + emoji + "  "));
+        Api.reader().body(Api.comment("A", Api.newEmail(), emoji + "😀"))
                 .when().post(THREAD, key).then().statusCode(400).body("errors[0].field", equalTo("body"));
     }
 
@@ -188,7 +188,7 @@ class CommentValidationTest {
 
     @Test
     void invalidArticleKeyIsABadRequest() {
-        Api.reader().body(Api.comment("A", "a@example.org", "x"))
+        Api.reader().body(Api.comment("A", Api.newEmail(), "x"))
                 .when().post(THREAD, "espace interdit")
                 .then().statusCode(400)
                 .contentType(PROBLEM)
@@ -233,7 +233,7 @@ class CommentValidationTest {
     void replyUnderARejectedThreadIsUnprocessable() {
         String key = Api.newArticleKey("rejected-root");
         long root = Api.post(key, "Racine");
-        long reply = Api.post(key, Api.reply("B", "b@example.org", "Réponse", root));
+        long reply = Api.post(key, Api.reply("B", Api.newEmail(), "Réponse", root));
         Api.decide(root, "REJECT");
         expectInvalidParent(key, reply);
         assertEquals(2, database.commentsOf(key));
@@ -256,7 +256,7 @@ class CommentValidationTest {
     }
 
     private void expectInvalidParent(String key, long parentId) {
-        ValidatableResponse response = Api.reader().body(Api.reply("A", "a@example.org", "Réponse", parentId))
+        ValidatableResponse response = Api.reader().body(Api.reply("A", Api.newEmail(), "Réponse", parentId))
                 .when().post(THREAD, key)
                 .then().statusCode(422)
                 .contentType(PROBLEM)

@@ -31,8 +31,8 @@ class ThreadConsistencyTest {
         String key = Api.newArticleKey("hide-root");
         long root = Api.post(key, "Racine");
         long other = Api.post(key, "Autre");
-        long r1 = Api.post(key, Api.reply("B", "b@example.org", "Réponse 1", root));
-        Api.post(key, Api.reply("C", "c@example.org", "Réponse 2", r1));
+        long r1 = Api.post(key, Api.reply("B", Api.newEmail(), "Réponse 1", root));
+        Api.post(key, Api.reply("C", Api.newEmail(), "Réponse 2", r1));
         given().get(THREAD, key).then().body("total", equalTo(4));
 
         Api.decide(root, "REJECT");
@@ -51,7 +51,7 @@ class ThreadConsistencyTest {
     void replyHiddenWhileItsParentIsHiddenCountsRightWhenBothReturn() {
         String key = Api.newArticleKey("hide-both");
         long root = Api.post(key, "Racine");
-        long reply = Api.post(key, Api.reply("B", "b@example.org", "Réponse", root));
+        long reply = Api.post(key, Api.reply("B", Api.newEmail(), "Réponse", root));
         Api.decide(root, "REJECT");
         Api.decide(reply, "REJECT");
         given().get(THREAD, key).then().body("total", equalTo(0));
@@ -97,7 +97,7 @@ class ThreadConsistencyTest {
     @Test
     void malformedAcceptLanguageStillStoresTheCommentOnceAndAnswersInFrench() {
         String key = Api.newArticleKey("bad-language");
-        Api.reader().header("Accept-Language", "fr;q=x, en;q=2").body(Api.comment("A", "a@example.org", "Bonjour"))
+        Api.reader().header("Accept-Language", "fr;q=x, en;q=2").body(Api.comment("A", Api.newEmail(), "Bonjour"))
                 .post(THREAD, key)
                 .then().statusCode(201)
                 .body("message", equalTo("Merci pour votre commentaire."));

@@ -80,7 +80,7 @@ class ModerationResourceTest {
         assertEquals((int) held, queue.getInt("items[0].id"));
         assertEquals("eve@example.org", queue.getString("items[0].authorEmail"));
         assertEquals("PENDING", queue.getString("items[0].status"));
-        assertEquals("article.premoderated", queue.getString("items[0].reasons[0].ruleId"));
+        assertEquals("article.premoderated", queue.getString("items[0].matches.find { it.decisive }.ruleId"));
         assertEquals(key, queue.getString("items[0].articleKey"));
 
         Api.admin().body(Map.of("action", "APPROVE", "note", "Rien à redire"))
@@ -98,7 +98,7 @@ class ModerationResourceTest {
         Api.admin().queryParam("articleKey", key).get(QUEUE).then().body("items", empty()).body("total", equalTo(0));
 
         Api.admin().queryParam("status", "VISIBLE").queryParam("articleKey", key).get(QUEUE).then()
-                .body("items[0].reasons.ruleId", contains("article.premoderated", "moderator.decision"));
+                .body("items[0].matches.findAll { it.decisive }.ruleId", contains("article.premoderated", "moderator.decision"));
         assertEquals(1, database.count(
                 "SELECT count(*) FROM moderation_decision WHERE comment_id = ? AND moderator = 'admin'"
                         + " AND action = 'APPROVE' AND from_status = 'PENDING' AND to_status = 'VISIBLE'"
@@ -109,7 +109,7 @@ class ModerationResourceTest {
     void rejectingHidesACommentAndUpdatesCounts() {
         String key = Api.newArticleKey("reject");
         long root = Api.post(key, "Racine");
-        long reply = Api.post(key, Api.reply("B", "b@example.org", "Réponse", root));
+        long reply = Api.post(key, Api.reply("B", Api.newEmail(), "Réponse", root));
         given().get("/api/v1/articles/{key}/comments", key).then().body("total", equalTo(2))
                 .body("items[0].replyCount", equalTo(1));
 
@@ -160,12 +160,12 @@ class ModerationResourceTest {
         String key = Api.newArticleKey("closed");
         long before = Api.post(key, "Avant la fermeture");
         Api.configure(key, Map.of("open", false));
-        Api.reader().body(Api.comment("A", "a@example.org", "Trop tard"))
+        Api.reader().body(Api.comment("A", Api.newEmail(), "Trop tard"))
                 .when().post("/api/v1/articles/{key}/comments", key)
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:vigie:problem:article-closed"));
-        Api.reader().body(Api.reply("A", "a@example.org", "Trop tard", before))
+        Api.reader().body(Api.reply("A", Api.newEmail(), "Trop tard", before))
                 .when().post("/api/v1/articles/{key}/comments", key)
                 .then().statusCode(409);
         assertEquals(1, database.commentsOf(key));
@@ -220,11 +220,11 @@ class ModerationResourceTest {
     void everyCommentRecordsWhyItGotItsStatus() {
         String key = Api.newArticleKey("reasons");
         long id = Api.post(key, "Visible");
-        String reasons = database.single("SELECT reasons::text FROM comment WHERE id = ?", id).toString();
-        org.hamcrest.MatcherAssert.assertThat(reasons, org.hamcrest.Matchers.containsString("\"ruleId\": \"default\""));
+        String matches = database.single("SELECT matches::text FROM comment WHERE id = ?", id).toString();
+        org.hamcrest.MatcherAssert.assertThat(matches, org.hamcrest.Matchers.containsString("\"ruleId\": \"default\""));
         Api.admin().queryParam("status", "VISIBLE").queryParam("articleKey", key).get(QUEUE).then()
-                .body("items[0].reasons", hasSize(1))
-                .body("items[0].reasons[0].ruleId", equalTo("default"))
-                .body("items[0].reasons[0].explanation", notNullValue());
+                .body("items[0].matches.findAll { it.decisive }", hasSize(1))
+                .body("items[0].matches.find { it.decisive }.ruleId", equalTo("default"))
+                .body("items[0].matches.find { it.decisive }.explanation", notNullValue());
     }
 }

@@ -88,11 +88,11 @@ class PrivacyTest {
     void addressIsStoredOnlyAsAKeyedHash() throws Exception {
         String ip = Api.newClientIp();
         String key = Api.newArticleKey("hash");
-        long first = Api.reader(ip).body(Api.comment("A", "a@example.org", "un")).post(THREAD, key)
+        long first = Api.reader(ip).body(Api.comment("A", Api.newEmail(), "un")).post(THREAD, key)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        long second = Api.reader(ip).body(Api.comment("A", "a@example.org", "deux")).post(THREAD, key)
+        long second = Api.reader(ip).body(Api.comment("A", Api.newEmail(), "deux")).post(THREAD, key)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        long other = Api.reader(Api.newClientIp()).body(Api.comment("B", "b@example.org", "trois")).post(THREAD, key)
+        long other = Api.reader(Api.newClientIp()).body(Api.comment("B", Api.newEmail(), "trois")).post(THREAD, key)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
 
         String hash = (String) database.single("SELECT ip_hash FROM comment WHERE id = ?", first);
@@ -105,11 +105,11 @@ class PrivacyTest {
     void ipv6AddressesOfOneSubscriberShareAHash() {
         String key = Api.newArticleKey("ipv6");
         String prefix = "2001:db8:" + Integer.toHexString(1 + (int) (Math.random() * 0xfffe)) + ":42:";
-        long a = Api.reader(prefix + "1:2:3:4").body(Api.comment("A", "a@example.org", "a")).post(THREAD, key)
+        long a = Api.reader(prefix + "1:2:3:4").body(Api.comment("A", Api.newEmail(), "a")).post(THREAD, key)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        long b = Api.reader(prefix + "ffff:1:1:9").body(Api.comment("A", "a@example.org", "b")).post(THREAD, key)
+        long b = Api.reader(prefix + "ffff:1:1:9").body(Api.comment("A", Api.newEmail(), "b")).post(THREAD, key)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-        long elsewhere = Api.reader("2001:db8:ffff:43::1").body(Api.comment("A", "a@example.org", "c")).post(THREAD, key)
+        long elsewhere = Api.reader("2001:db8:ffff:43::1").body(Api.comment("A", Api.newEmail(), "c")).post(THREAD, key)
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         Object hash = database.single("SELECT ip_hash FROM comment WHERE id = ?", a);
         assertEquals(hash, database.single("SELECT ip_hash FROM comment WHERE id = ?", b), "same /64, same hash");

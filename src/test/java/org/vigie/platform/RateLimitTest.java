@@ -33,9 +33,9 @@ class RateLimitTest {
         String ip = Api.newClientIp();
         String key = Api.newArticleKey("rate");
         for (int i = 0; i < 20; i++) {
-            Api.reader(ip).body(Api.comment("A", "a@example.org", "n" + i)).post(THREAD, key).then().statusCode(201);
+            Api.reader(ip).body(Api.comment("A", Api.newEmail(), "n" + i)).post(THREAD, key).then().statusCode(201);
         }
-        Response refused = Api.reader(ip).body(Api.comment("A", "a@example.org", "de trop")).post(THREAD, key);
+        Response refused = Api.reader(ip).body(Api.comment("A", Api.newEmail(), "de trop")).post(THREAD, key);
         refused.then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("status", equalTo(429))
@@ -45,7 +45,7 @@ class RateLimitTest {
         assertEquals(20, database.commentsOf(key), "the refused comment is not stored");
 
         // Another reader is not affected.
-        Api.reader(Api.newClientIp()).body(Api.comment("B", "b@example.org", "moi")).post(THREAD, key)
+        Api.reader(Api.newClientIp()).body(Api.comment("B", Api.newEmail(), "moi")).post(THREAD, key)
                 .then().statusCode(201);
     }
 
@@ -54,10 +54,10 @@ class RateLimitTest {
         String ip = Api.newClientIp();
         String key = Api.newArticleKey("rate-invalid");
         for (int i = 0; i < 25; i++) {
-            Api.reader(ip).body(Api.reply("A", "a@example.org", "orpheline", Long.MAX_VALUE - 7)).post(THREAD, key)
+            Api.reader(ip).body(Api.reply("A", Api.newEmail(), "orpheline", Long.MAX_VALUE - 7)).post(THREAD, key)
                     .then().statusCode(422);
         }
-        Api.reader(ip).body(Api.comment("A", "a@example.org", "enfin")).post(THREAD, key).then().statusCode(201);
+        Api.reader(ip).body(Api.comment("A", Api.newEmail(), "enfin")).post(THREAD, key).then().statusCode(201);
     }
 
     @Test
@@ -71,7 +71,7 @@ class RateLimitTest {
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int n = i;
-                posts.add(() -> Api.reader(ip).body(Api.comment("A", "a@example.org", "c" + n)).post(THREAD, key)
+                posts.add(() -> Api.reader(ip).body(Api.comment("A", Api.newEmail(), "c" + n)).post(THREAD, key)
                         .statusCode());
             }
             int created = 0;
@@ -94,7 +94,7 @@ class RateLimitTest {
     @Test
     void limitStateIsKeptInTheDatabaseUnderTheAddressHash() {
         String ip = Api.newClientIp();
-        long id = Api.reader(ip).body(Api.comment("A", "a@example.org", "x")).post(THREAD, Api.newArticleKey("rate-state"))
+        long id = Api.reader(ip).body(Api.comment("A", Api.newEmail(), "x")).post(THREAD, Api.newArticleKey("rate-state"))
                 .then().statusCode(201).extract().jsonPath().getLong("id");
         assertEquals(1, database.count("SELECT count(*) FROM rate_limit WHERE bucket = 'comment:' ||"
                 + " (SELECT ip_hash FROM comment WHERE id = ?)", id));

@@ -28,11 +28,20 @@ import io.restassured.specification.RequestSpecification;
 class SecurityTest {
 
     private static final String MODERATOR_PASSWORD = "moderator passphrase";
+    static final java.util.Set<Operation> ADMIN_ONLY_MODERATION = java.util.Set.of(
+            new Operation("PUT", "/api/v1/moderation/rules"),
+            new Operation("POST", "/api/v1/moderation/rules/versions/{version}/restore"));
     private static String moderator;
 
     record Operation(String method, String path) {
         String concretePath() {
-            return path.replace("{articleKey}", "some/article").replace("{id}", "1").replace("{username}", "admin");
+            return path.replace("{articleKey}", "some/article").replace("{id}", "1").replace("{username}", "admin")
+                    .replace("{version}", "1");
+        }
+
+        /** Admin-only operations: everything under /admin, and changing the rules. */
+        boolean adminOnly() {
+            return path.startsWith("/api/v1/admin/") || ADMIN_ONLY_MODERATION.contains(this);
         }
     }
 
@@ -99,7 +108,7 @@ class SecurityTest {
 
     @Test
     void moderatorsGet403OnAdminOperations() {
-        List<Operation> admin = protectedOperations().stream().filter(o -> o.path().startsWith("/api/v1/admin/")).toList();
+        List<Operation> admin = protectedOperations().stream().filter(Operation::adminOnly).toList();
         assertFalse(admin.isEmpty());
         for (Operation operation : admin) {
             withBody(given().auth().preemptive().basic(moderator(), MODERATOR_PASSWORD))
@@ -111,7 +120,7 @@ class SecurityTest {
     @Test
     void moderatorsReachModerationOperations() {
         for (Operation operation : protectedOperations()) {
-            if (operation.path().startsWith("/api/v1/moderation/")) {
+            if (!operation.adminOnly()) {
                 int status = withBody(given().auth().preemptive().basic(moderator(), MODERATOR_PASSWORD))
                         .request(operation.method(), operation.concretePath())
                         .then().extract().statusCode();

@@ -1,0 +1,184 @@
+package org.vigie.moderation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+import org.vigie.rules.InvalidRuleSet;
+import org.vigie.rules.RuleSet;
+import org.vigie.rules.RuleSetParser;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The rule set in force, its versions in PostgreSQL, and changes to it. Every instance checks for a
+ * new version every second, so a change made through any instance is in force everywhere within a
+ * second.
+ */
+@ApplicationScoped
+public class RuleSetService {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetService.class);
+    static final String DEFAULT_RULES = "/rules/default-rules.yaml";
+    static final String SHIPPED_BY = "vigie";
+
+    /** The rule set in force and its version. */
+    public record Current(int version, RuleSet ruleSet) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    private final RuleSetParser parser = new RuleSetParser();
+    private volatile Current current;
+
+    /** On the very first start, the shipped default rule set becomes version 1. */
+    void onStart(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            lockVersions();
+            if (RuleSetVersion.count() == 0) {
+                String document = shippedDefaults();
+                RuleSet defaults = compileShipped(document);
+                store(document, defaults, SHIPPED_BY, null, 1);
+                LOG.infof("Installed the default rule set (%d rules) as version 1", defaults.rules().size());
+            }
+        });
+        refresh();
+    }
+
+    /** The rule set in force. */
+    public Current current() {
+        Current loaded = current;
+        if (loaded == null) {
+            refresh();
+            loaded = current;
+        }
+        return loaded;
+    }
+
+    /** Loads the newest version if another instance (or this one) stored it. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    void refresh() {
+        Integer newest = QuarkusTransaction.joiningExisting().call(() -> entityManager
+                .createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult());
+        Current loaded = current;
+        if (newest == null || (loaded != null && loaded.version() == newest)) {
+            return;
+        }
+        RuleSetVersion version = QuarkusTransaction.joiningExisting().call(() -> RuleSetVersion.findById(newest));
+        try {
+            current = new Current(version.version, parser.parse(version.document));
+            LOG.infof("Rule set version %d is in force", version.version);
+        } catch (InvalidRuleSet e) {
+            // Stored versions were valid when stored; a shipped list file may have gone since.
+            if (loaded == null) {
+                current = new Current(0, compileShipped(shippedDefaults()));
+            }
+            LOG.errorf("Rule set version %d no longer compiles (%s); keeping version %d", version.version, e.getMessage(),
+                    current.version());
+        }
+    }
+
+    /** Checks a proposed rule set, without storing it. */
+    public RuleSet compile(String document) {
+        try {
+            return parser.parse(document);
+        } catch (InvalidRuleSet e) {
+            throw new InvalidRules(e);
+        }
+    }
+
+    /** Stores a rule set as the newest version and puts it in force here at once. */
+    @Transactional
+    public RuleSetInfo replace(String document, String admin) {
+        RuleSet ruleSet = compile(document);
+        lockVersions();
+        RuleSetVersion stored = store(document, ruleSet, admin, null, nextVersion());
+        current = new Current(stored.version, ruleSet);
+        return RuleSetInfo.of(stored, true, false);
+    }
+
+    /** Puts an old version back in force, as a new version. */
+    @Transactional
+    public RuleSetInfo restore(int version, String admin) {
+        RuleSetVersion old = RuleSetVersion.findById(version);
+        if (old == null) {
+            throw new RuleSetVersionNotFound(version);
+        }
+        RuleSet ruleSet = compile(old.document);
+        lockVersions();
+        RuleSetVersion stored = store(old.document, ruleSet, admin, version, nextVersion());
+        current = new Current(stored.version, ruleSet);
+        return RuleSetInfo.of(stored, true, false);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RuleSetInfo> versions() {
+        int inForce = current().version();
+        return RuleSetVersion.<RuleSetVersion> listAll(Sort.descending("version")).stream()
+                .map(v -> RuleSetInfo.of(v, v.version == inForce, false))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RuleSetInfo> version(int version) {
+        int inForce = current().version();
+        return RuleSetVersion.<RuleSetVersion> findByIdOptional(version).map(v -> RuleSetInfo.of(v, v.version == inForce, true));
+    }
+
+    private RuleSetVersion store(String document, RuleSet ruleSet, String author, Integer restoredFrom, int number) {
+        RuleSetVersion version = new RuleSetVersion();
+        version.version = number;
+        version.document = document;
+        version.rules = ruleSet.rules().size();
+        version.tests = ruleSet.testCount();
+        version.createdBy = author;
+        version.restoredFrom = restoredFrom;
+        version.persistAndFlush();
+        entityManager.refresh(version);
+        return version;
+    }
+
+    private int nextVersion() {
+        Integer newest = entityManager.createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class)
+                .getSingleResult();
+        return newest == null ? 1 : newest + 1;
+    }
+
+    /** Serialises version numbering across instances. */
+    private void lockVersions() {
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('vigie.rule_set'))").getSingleResult();
+    }
+
+    private RuleSet compileShipped(String document) {
+        try {
+            return parser.parse(document);
+        } catch (InvalidRuleSet e) {
+            throw new IllegalStateException("The shipped default rule set is invalid: " + e.errors(), e);
+        }
+    }
+
+    static String shippedDefaults() {
+        try (InputStream in = RuleSetService.class.getResourceAsStream(DEFAULT_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_RULES + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

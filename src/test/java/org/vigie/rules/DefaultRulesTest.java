@@ -1,0 +1,94 @@
+package org.vigie.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The shipped rule set: it compiles, passes its own tests, and decides as the README says. */
+class DefaultRulesTest {
+
+    static RuleSet defaults;
+
+    @BeforeAll
+    static void compile() throws IOException, InvalidRuleSet {
+        try (InputStream in = DefaultRulesTest.class.getResourceAsStream("/rules/default-rules.yaml")) {
+            defaults = new RuleSetParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Verdict decide(String body) {
+        return RuleEngine.decide(defaults, Submission.comment(body)
+                .withAuthor(new Submission.AuthorFacts(3, 0, 0, false, false)));
+    }
+
+    @Test
+    void shippedRulesCompileAndPassTheirTests() {
+        assertTrue(defaults.testCount() > 40, "tests run: " + defaults.testCount());
+        assertEquals("spam-domain", defaults.rules().get(0).id());
+    }
+
+    @ParameterizedTest(name = "rejected: {0}")
+    @ValueSource(strings = { "Espèce de connard", "Sale enfoiré", "t'es qu'un enculé", "Va te faire foutre",
+            "Pauvre c0nn4sse", "nique ta mère", "What a motherfucker" })
+    void insultsAreRejected(String body) {
+        assertEquals(ModerationStatus.REJECTED, decide(body).status());
+    }
+
+    @ParameterizedTest(name = "held: {0}")
+    @ValueSource(strings = { "Putain, encore une hausse", "C'est de la merde", "Quel bordel ce gouvernement",
+            "Lisez www.exemple.fr", "C'EST INADMISSIBLE, DÉMISSION DU MINISTRE !",
+            "Nooooooooooooooon" })
+    void everydayVulgarityLinksShoutingAndJunkAreHeld(String body) {
+        assertEquals(ModerationStatus.PENDING, decide(body).status(), decide(body).matches().toString());
+    }
+
+    @ParameterizedTest(name = "visible: {0}")
+    @ValueSource(strings = { "Le député a voté contre le budget", "Un calcul électoral", "Le conseil constitutionnel",
+            "Une analyse pertinente", "Il habite à Scunthorpe", "Un verre de Cassis", "La queue devant la préfecture",
+            "Le procès pour viol s'ouvre lundi", "Le cône de signalisation", "Bravo pour cet article !" })
+    void innocentCommentsAreVisible(String body) {
+        Verdict verdict = decide(body);
+        assertEquals(ModerationStatus.VISIBLE, verdict.status(), verdict.matches().toString());
+    }
+
+    @Test
+    void aNewAuthorIsOnlyRecordedInShadowMode() {
+        Verdict verdict = RuleEngine.decide(defaults, Submission.comment("Mon premier commentaire"));
+        assertEquals(ModerationStatus.VISIBLE, verdict.status());
+        Match shadow = verdict.matches().get(0);
+        assertEquals("new-author", shadow.ruleId());
+        assertEquals("shadow", shadow.mode());
+    }
+
+    @Test
+    void spamDomainsAreRejectedBeforeTheyAreHeldAsLinks() {
+        Verdict verdict = decide("Promo sur https://100dollars-seo.com !");
+        assertEquals(ModerationStatus.REJECTED, verdict.status());
+        assertEquals(List.of("spam-domain", "links"), verdict.matches().stream().map(Match::ruleId).toList());
+    }
+
+    @Test
+    void reportsFlagThenHide() {
+        Submission once = Submission.comment("x").withEvent(Submission.Event.REPORT)
+                .withReports(new Submission.ReportFacts(1, Map.of("SPAM", 1)));
+        RuleEngine.Evaluation first = RuleEngine.evaluate(defaults, once);
+        assertTrue(first.flagged());
+        assertTrue(!first.decided());
+        RuleEngine.Evaluation third = RuleEngine.evaluate(defaults,
+                once.withReports(new Submission.ReportFacts(3, Map.of("SPAM", 3))));
+        assertEquals(Action.HOLD, third.decision());
+        RuleEngine.Evaluation hate = RuleEngine.evaluate(defaults,
+                once.withReports(new Submission.ReportFacts(1, Map.of("HATE", 1))));
+        assertEquals(Action.HOLD, hate.decision());
+    }
+}
