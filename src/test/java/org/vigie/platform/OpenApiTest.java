@@ -33,7 +33,13 @@ class OpenApiTest {
                 "/api/v1/moderation/queue",
                 "/api/v1/moderation/comments/{id}/decision",
                 "/api/v1/admin/moderators",
-                "/api/v1/admin/moderators/{username}")) {
+                "/api/v1/admin/moderators/{username}",
+                "/api/v1/moderation/comments/{id}",
+                "/api/v1/moderation/rules",
+                "/api/v1/moderation/rules/versions",
+                "/api/v1/moderation/rules/versions/{version}",
+                "/api/v1/moderation/rules/versions/{version}/restore",
+                "/api/v1/moderation/rules/dry-run")) {
             assertTrue(paths.containsKey(path), path + " is documented; paths: " + paths.keySet());
         }
     }
