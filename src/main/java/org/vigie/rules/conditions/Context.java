@@ -11,6 +11,7 @@ public final class Context {
 
     private final Submission submission;
     private final Map<Field, NormalizedText> normalized = new EnumMap<>(Field.class);
+    private java.util.List<org.vigie.rules.lists.Links.Link> links;
 
     public Context(Submission submission) {
         this.submission = submission;
@@ -30,5 +31,13 @@ public final class Context {
 
     public NormalizedText normalized(Field field) {
         return normalized.computeIfAbsent(field, f -> NormalizedText.of(raw(f)));
+    }
+
+    /** The links of the body, found once however many rules count them. */
+    public java.util.List<org.vigie.rules.lists.Links.Link> links() {
+        if (links == null) {
+            links = org.vigie.rules.lists.Links.find(normalized(Field.BODY));
+        }
+        return links;
     }
 }

@@ -18,7 +18,7 @@ public record LinksCondition(int atLeast, DomainList to, DomainList ignoring) im
     @Override
     public List<Evidence> test(Context context) {
         String body = context.raw(Field.BODY);
-        List<Links.Link> links = Links.find(context.normalized(Field.BODY));
+        List<Links.Link> links = context.links();
         List<Evidence> counted = new ArrayList<>();
         for (Links.Link link : links) {
             if (ignoring != null && ignoring.covering(link.host()).isPresent()) {

@@ -42,29 +42,54 @@ public final class Links {
     public static List<Link> find(NormalizedText text) {
         String folded = text.folded();
         List<Link> links = new ArrayList<>();
+        // Only stretches of text holding a dot or a colon can hold a link: the pattern runs on those alone.
         Matcher matcher = LINK.matcher(folded);
-        while (matcher.find()) {
-            String host = matcher.group("schemeHost") != null ? matcher.group("schemeHost")
-                    : matcher.group("wwwHost") != null ? "www." + matcher.group("wwwHost") : matcher.group("bareHost");
-            host = stripPortAndCredentials(host).replaceAll("\\.+$", "");
-            if (!host.isEmpty()) {
-                links.add(new Link(host, text.originalOffset(matcher.start()), text.originalOffset(matcher.end())));
+        int length = folded.length();
+        int i = 0;
+        while (i < length) {
+            while (i < length && isSeparator(folded.charAt(i))) {
+                i++;
+            }
+            int chunkStart = i;
+            boolean candidate = false;
+            while (i < length && !isSeparator(folded.charAt(i))) {
+                char c = folded.charAt(i);
+                candidate |= c == '.' || c == ':';
+                i++;
+            }
+            if (!candidate) {
+                continue;
+            }
+            matcher.region(chunkStart, i);
+            while (matcher.find()) {
+                String host = matcher.group("schemeHost") != null ? matcher.group("schemeHost")
+                        : matcher.group("wwwHost") != null ? "www." + matcher.group("wwwHost") : matcher.group("bareHost");
+                host = stripPortAndCredentials(host).replaceAll("\\.+$", "");
+                if (!host.isEmpty()) {
+                    links.add(new Link(host, text.originalOffset(matcher.start()), text.originalOffset(matcher.end())));
+                }
             }
         }
-        Matcher anchors = ANCHOR.matcher(folded);
-        while (anchors.find()) {
-            int start = text.originalOffset(anchors.start());
-            boolean counted = links.stream().anyMatch(link -> link.start() >= start
-                    && link.start() <= text.originalOffset(anchors.end()));
-            if (!counted) {
-                String href = anchors.group("href");
-                int scheme = href.indexOf("://");
-                String host = scheme >= 0 ? href.substring(scheme + 3) : href;
-                host = stripPortAndCredentials(host.split("[/?#]", 2)[0]);
-                links.add(new Link(host, start, text.originalOffset(anchors.end())));
+        if (folded.contains("<a")) {
+            Matcher anchors = ANCHOR.matcher(folded);
+            while (anchors.find()) {
+                int start = text.originalOffset(anchors.start());
+                int end = text.originalOffset(anchors.end());
+                boolean counted = links.stream().anyMatch(link -> link.start() >= start && link.start() <= end);
+                if (!counted) {
+                    String href = anchors.group("href");
+                    int scheme = href.indexOf("://");
+                    String host = scheme >= 0 ? href.substring(scheme + 3) : href;
+                    host = stripPortAndCredentials(host.split("[/?#]", 2)[0]);
+                    links.add(new Link(host, start, end));
+                }
             }
         }
         return links;
+    }
+
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"' || c == '\'';
     }
 
     private static String stripPortAndCredentials(String host) {

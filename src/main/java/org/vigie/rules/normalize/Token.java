@@ -7,19 +7,53 @@ import java.util.Set;
 
 /**
  * A word of a text after folding, with where it stands in the text as typed. Its variants undo the
- * usual disguises: leetspeak (c0nn4rd) and stretched letters (connnnard).
- *
- * @param text the folded word
- * @param start offset of its first character in the original text
- * @param end offset just after its last character in the original text
+ * usual disguises: leetspeak (c0nn4rd) and stretched letters (connnnard); they are worked out once,
+ * however many lists read the word.
  */
-public record Token(String text, int start, int end) {
+public final class Token {
 
     /** Variants beyond this many are not generated: a word rarely needs more than a few. */
     static final int MAX_VARIANTS = 16;
 
+    private final String text;
+    private final int start;
+    private final int end;
+    private List<String> variants;
+
+    /**
+     * @param text the folded word
+     * @param start offset of its first character in the original text
+     * @param end offset just after its last character in the original text
+     */
+    public Token(String text, int start, int end) {
+        this.text = text;
+        this.start = start;
+        this.end = end;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int start() {
+        return start;
+    }
+
+    public int end() {
+        return end;
+    }
+
     /** The folded word and the readings of its disguises, the plainest first. */
     public List<String> variants() {
+        List<String> computed = variants;
+        if (computed == null) {
+            computed = computeVariants();
+            variants = computed;
+        }
+        return computed;
+    }
+
+    private List<String> computeVariants() {
         if (!hasLetter(text)) {
             // "2026", "$100": numbers are not words in disguise.
             return List.of(text);
@@ -118,5 +152,20 @@ public record Token(String text, int start, int end) {
             readings.add(reading.toString());
         }
         return readings;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token token && token.text.equals(text) && token.start == start && token.end == end;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(text, start, end);
+    }
+
+    @Override
+    public String toString() {
+        return "Token[" + text + " " + start + ".." + end + "]";
     }
 }
