@@ -44,6 +44,8 @@ public class RuleSetService {
 
     private final RuleSetParser parser = new RuleSetParser();
     private volatile Current current;
+    /** A stored version that no longer compiles: not tried again until a newer one is stored. */
+    private volatile int broken;
 
     /** On the very first start, the shipped default rule set becomes version 1. */
     void onStart(@Observes StartupEvent event) {
@@ -75,7 +77,7 @@ public class RuleSetService {
         Integer newest = QuarkusTransaction.joiningExisting().call(() -> entityManager
                 .createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult());
         Current loaded = current;
-        if (newest == null || (loaded != null && loaded.version() == newest)) {
+        if (newest == null || (loaded != null && loaded.version() == newest) || newest == broken) {
             return;
         }
         RuleSetVersion version = QuarkusTransaction.joiningExisting().call(() -> RuleSetVersion.findById(newest));
@@ -84,6 +86,7 @@ public class RuleSetService {
             LOG.infof("Rule set version %d is in force", version.version);
         } catch (InvalidRuleSet e) {
             // Stored versions were valid when stored; a shipped list file may have gone since.
+            broken = version.version;
             if (loaded == null) {
                 current = new Current(0, compileShipped(shippedDefaults()));
             }
