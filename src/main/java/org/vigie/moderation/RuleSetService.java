@@ -25,8 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The rule set in force, its versions in PostgreSQL, and changes to it. Every instance checks for a
- * new version every second, so a change made through any instance is in force everywhere within a
- * second.
+ * new version twice a second, so a change made through any instance is in force everywhere within a
+ * second. Only ever a newer version replaces the one in force.
  */
 @ApplicationScoped
 public class RuleSetService {
@@ -72,26 +72,42 @@ public class RuleSetService {
     }
 
     /** Loads the newest version if another instance (or this one) stored it. */
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
-    void refresh() {
+    @Scheduled(every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    synchronized void refresh() {
         Integer newest = QuarkusTransaction.joiningExisting().call(() -> entityManager
                 .createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult());
         Current loaded = current;
-        if (newest == null || (loaded != null && loaded.version() == newest) || newest == broken) {
+        if (newest == null || (loaded != null && loaded.version() >= newest) || newest == broken) {
             return;
         }
-        RuleSetVersion version = QuarkusTransaction.joiningExisting().call(() -> RuleSetVersion.findById(newest));
-        try {
-            current = new Current(version.version, parser.parse(version.document));
-            LOG.infof("Rule set version %d is in force", version.version);
-        } catch (InvalidRuleSet e) {
-            // Stored versions were valid when stored; a shipped list file may have gone since.
-            broken = version.version;
-            if (loaded == null) {
-                current = new Current(0, compileShipped(shippedDefaults()));
+        List<RuleSetVersion> candidates = QuarkusTransaction.joiningExisting().call(() -> RuleSetVersion
+                .<RuleSetVersion> find("version > ?1", Sort.descending("version"), loaded == null ? 0 : loaded.version())
+                .list());
+        for (RuleSetVersion version : candidates) {
+            try {
+                // Stored versions passed their tests when they were stored.
+                install(new Current(version.version, parser.parseTested(version.document)));
+                return;
+            } catch (InvalidRuleSet e) {
+                // A shipped list file may have gone since the version was stored: try the one before.
+                if (version.version.equals(newest)) {
+                    broken = newest;
+                }
+                LOG.errorf("Rule set version %d no longer compiles: %s", version.version, e.getMessage());
             }
-            LOG.errorf("Rule set version %d no longer compiles (%s); keeping version %d", version.version, e.getMessage(),
-                    current.version());
+        }
+        if (current == null) {
+            current = new Current(0, compileShipped(shippedDefaults()));
+            LOG.error("No stored rule set compiles; the shipped defaults are in force");
+        }
+    }
+
+    /** Puts a version in force, unless a newer one already is. */
+    private synchronized void install(Current candidate) {
+        Current loaded = current;
+        if (loaded == null || candidate.version() > loaded.version()) {
+            current = candidate;
+            LOG.infof("Rule set version %d is in force", candidate.version());
         }
     }
 
@@ -104,27 +120,29 @@ public class RuleSetService {
         }
     }
 
-    /** Stores a rule set as the newest version and puts it in force here at once. */
-    @Transactional
+    /** Stores a rule set as the newest version and, once committed, puts it in force here at once. */
     public RuleSetInfo replace(String document, String admin) {
         RuleSet ruleSet = compile(document);
-        lockVersions();
-        RuleSetVersion stored = store(document, ruleSet, admin, null, nextVersion());
-        current = new Current(stored.version, ruleSet);
+        RuleSetVersion stored = QuarkusTransaction.requiringNew().call(() -> {
+            lockVersions();
+            return store(document, ruleSet, admin, null, nextVersion());
+        });
+        install(new Current(stored.version, ruleSet));
         return RuleSetInfo.of(stored, true, false);
     }
 
     /** Puts an old version back in force, as a new version. */
-    @Transactional
     public RuleSetInfo restore(int version, String admin) {
-        RuleSetVersion old = RuleSetVersion.findById(version);
+        RuleSetVersion old = QuarkusTransaction.joiningExisting().call(() -> RuleSetVersion.<RuleSetVersion> findById(version));
         if (old == null) {
             throw new RuleSetVersionNotFound(version);
         }
         RuleSet ruleSet = compile(old.document);
-        lockVersions();
-        RuleSetVersion stored = store(old.document, ruleSet, admin, version, nextVersion());
-        current = new Current(stored.version, ruleSet);
+        RuleSetVersion stored = QuarkusTransaction.requiringNew().call(() -> {
+            lockVersions();
+            return store(old.document, ruleSet, admin, version, nextVersion());
+        });
+        install(new Current(stored.version, ruleSet));
         return RuleSetInfo.of(stored, true, false);
     }
 

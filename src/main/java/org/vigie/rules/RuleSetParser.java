@@ -75,9 +75,14 @@ public final class RuleSetParser {
         this(SHIPPED_LISTS);
     }
 
-    /** Compiles the document, or throws with every error found. */
+    /** Compiles the document and runs its tests, or throws with every error found. */
     public RuleSet parse(String document) throws InvalidRuleSet {
-        return new Compilation(document).run();
+        return new Compilation(document, true).run();
+    }
+
+    /** Compiles a document whose tests passed when it was stored, without running them again. */
+    public RuleSet parseTested(String document) throws InvalidRuleSet {
+        return new Compilation(document, false).run();
     }
 
     /** One run of the parser over one document, collecting errors as it goes. */
@@ -88,8 +93,11 @@ public final class RuleSetParser {
         private final Map<String, WordList> wordLists = new HashMap<>();
         private final Map<String, DomainList> domainLists = new HashMap<>();
 
-        Compilation(String document) {
+        private final boolean runTests;
+
+        Compilation(String document, boolean runTests) {
             this.document = document == null ? "" : document;
+            this.runTests = runTests;
         }
 
         RuleSet run() throws InvalidRuleSet {
@@ -113,7 +121,7 @@ public final class RuleSetParser {
             if (!errors.isEmpty()) {
                 throw new InvalidRuleSet(errors);
             }
-            int tests = runTests(root.get("tests"), rules);
+            int tests = runTests ? runTests(root.get("tests"), rules) : countTests(root.get("tests"));
             if (!errors.isEmpty()) {
                 throw new InvalidRuleSet(errors);
             }
@@ -259,7 +267,7 @@ public final class RuleSetParser {
                 }
                 int priority = 0;
                 if (rule.has("priority")) {
-                    if (rule.get("priority").canConvertToInt() && rule.get("priority").isIntegralNumber()) {
+                    if (rule.get("priority").isIntegralNumber() && rule.get("priority").canConvertToInt()) {
                         priority = rule.get("priority").intValue();
                     } else {
                         error(path + ".priority", "must be a whole number");
@@ -408,6 +416,10 @@ public final class RuleSetParser {
                 return List.of(Field.BODY);
             }
             Set<Field> fields = new LinkedHashSet<>();
+            if (node.isArray() && node.isEmpty()) {
+                error(path, "names no field: body, authorName or both");
+                return null;
+            }
             for (JsonNode field : node.isArray() ? iterable(node) : List.of(node)) {
                 Optional<Field> parsed = Field.of(field.asText());
                 if (parsed.isEmpty()) {
@@ -440,6 +452,11 @@ public final class RuleSetParser {
             }
             if (source.length() > MAX_PATTERN_LENGTH) {
                 error(path + ".pattern", "is longer than " + MAX_PATTERN_LENGTH + " characters");
+                return null;
+            }
+            Optional<String> tooBig = RegexLimits.check(source);
+            if (tooBig.isPresent()) {
+                error(path + ".pattern", tooBig.get());
                 return null;
             }
             try {
@@ -542,6 +559,10 @@ public final class RuleSetParser {
                 return byDefault;
             }
             List<Scope> scopes = new ArrayList<>();
+            if (node.isArray() && node.isEmpty()) {
+                error(path, "names nothing: ip, email or article");
+                return null;
+            }
             for (JsonNode scope : node.isArray() ? iterable(node) : List.of(node)) {
                 Optional<Scope> parsed = enumOf(Scope.class, scope.asText());
                 if (parsed.isEmpty()) {
@@ -639,6 +660,16 @@ public final class RuleSetParser {
             return count;
         }
 
+        private int countTests(JsonNode node) {
+            int count = 0;
+            if (node != null && node.isArray()) {
+                for (JsonNode test : node) {
+                    count += test.path("match").size() + test.path("noMatch").size();
+                }
+            }
+            return count;
+        }
+
         private int check(Rule rule, JsonNode samples, String path, boolean shouldMatch) {
             if (samples == null) {
                 return 0;
@@ -723,7 +754,7 @@ public final class RuleSetParser {
             if (value == null) {
                 return null;
             }
-            if (!value.isIntegralNumber() || value.longValue() < min || value.longValue() > max) {
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
                 error(path + "." + key, "must be a whole number from " + min + (max == Long.MAX_VALUE ? " up" : " to " + max));
                 return null;
             }
@@ -763,9 +794,9 @@ public final class RuleSetParser {
                 return null;
             }
             Optional<Duration> parsed = Durations.parse(value.asText());
-            if (parsed.isEmpty() || parsed.get().isNegative() || parsed.get().isZero()
+            if (parsed.isEmpty() || parsed.get().compareTo(Duration.ofSeconds(1)) < 0
                     || parsed.get().compareTo(Duration.ofDays(366)) > 0) {
-                error(path + "." + key, "must be a duration such as 30s, 10m, 24h or 7d, at most a year");
+                error(path + "." + key, "must be a duration such as 30s, 10m, 24h or 7d, from a second to a year");
                 return null;
             }
             return parsed.get();

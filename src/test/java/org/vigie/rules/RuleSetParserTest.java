@@ -131,7 +131,19 @@ class RuleSetParserTest {
                 Arguments.of("rules: [ { id: a", "", "not valid YAML or JSON (line"),
                 Arguments.of("- just\n- a list", "", "must be a mapping"),
                 Arguments.of("rules: [ { id: a, when: { length: { max: 2 } }, action: hold } ]\nrules: []", "",
-                        "Duplicate field"));
+                        "Duplicate field"),
+                Arguments.of("rules: [ { id: x, when: { regex: { pattern: '((((a{1000}){1000}){1000}){1000})' } }, action: hold } ]",
+                        "rules[0].when.regex.pattern", "repeats 1000 times"),
+                Arguments.of("rules: [ { id: x, when: { regex: { pattern: '(?:[a-z ]{1,30}){1,30}z' } }, action: hold } ]",
+                        "rules[0].when.regex.pattern", "nests counted repetitions to 900 copies"),
+                Arguments.of("rules: [ { id: x, when: { length: { max: 18446744073709551617 } }, action: hold } ]",
+                        "rules[0].when.length.max", "whole number"),
+                Arguments.of("rules: [ { id: x, when: { text: { list: [a], fields: [] } }, action: hold } ]",
+                        "rules[0].when.text.fields", "names no field"),
+                Arguments.of("rules: [ { id: x, when: { duplicate: { within: 24h, by: [] } }, action: hold } ]",
+                        "rules[0].when.duplicate.by", "names nothing"),
+                Arguments.of("rules: [ { id: x, when: { rate: { atLeast: 2, within: PT0.5S } }, action: hold } ]",
+                        "rules[0].when.rate.within", "from a second to a year"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -174,6 +186,22 @@ class RuleSetParserTest {
         assertTrue(errors.get(0).message().contains("does not match « rien à signaler »"), errors.get(0).message());
         assertEquals("tests[0].noMatch[1]", errors.get(1).path());
         assertTrue(errors.get(1).message().contains("matches « Quel connard »"), errors.get(1).message());
+    }
+
+    @Test
+    void reasonablePatternsPass() throws InvalidRuleSet {
+        PARSER.parse("rules: [ { id: x, when: { regex: { pattern: '\\d{10}|(?:\\w+\\s){1,20}gratuit|[a-z]{2,50}' } }, action: hold } ]");
+    }
+
+    @Test
+    void storedVersionsCompileWithoutRunningTheirTestsAgain() throws InvalidRuleSet {
+        String failing = """
+                lists: { bad: [connard] }
+                rules: [ { id: insult, when: { text: { list: bad } }, action: reject } ]
+                tests: [ { rule: insult, match: ["rien à signaler"] } ]
+                """;
+        assertThrows(InvalidRuleSet.class, () -> PARSER.parse(failing));
+        assertEquals(1, PARSER.parseTested(failing).testCount());
     }
 
     @Test

@@ -32,7 +32,7 @@ public record LinksCondition(int atLeast, DomainList to, DomainList ignoring) im
                     return List.of(new Evidence(evidence.field(), evidence.original(), listed.get(), evidence.start(),
                             evidence.end()));
                 }
-            } else {
+            } else if (link.counted()) {
                 counted.add(evidence);
             }
         }

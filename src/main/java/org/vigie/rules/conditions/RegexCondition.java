@@ -29,8 +29,8 @@ public record RegexCondition(Pattern pattern, List<Field> fields, boolean asType
                 NormalizedText text = context.normalized(field);
                 Matcher matcher = pattern.matcher(text.folded());
                 if (matcher.find()) {
-                    int start = text.originalOffset(matcher.start());
-                    int end = Math.max(start, text.originalOffset(matcher.end()));
+                    int start = text.originalStart(matcher.start());
+                    int end = Math.max(start, text.originalEnd(matcher.end()));
                     return List.of(new Evidence(field.key(), original.substring(start, end), matcher.group(), start, end));
                 }
             }

@@ -1,40 +1,50 @@
 package org.vigie.rules.lists;
 
+import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 import org.vigie.rules.normalize.NormalizedText;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+
 /**
  * Finds links in a text the way readers write them: URLs with a scheme, "www." addresses, bare domains
- * such as pharmacie-discount.com, and HTML anchors. It reads the folded text, so fullwidth or styled
- * letters do not hide a link.
+ * such as pharmacie-discount.com, and HTML anchors. Candidates are found in the folded text, so fullwidth
+ * or styled letters do not hide a link; the host is then read from the text as typed, in punycode, so
+ * that a look-alike letter cannot pass a link off as the site's own. Everything here runs in linear time.
  */
 public final class Links {
 
-    /** A link: its host, and its span in the text as typed. */
-    public record Link(String host, int start, int end) {
+    /**
+     * A link: its host, its span in the text as typed, and whether it counts as a link. Bare domains count
+     * only with a known top-level domain; the others are still checked against domain lists.
+     */
+    public record Link(String host, int start, int end, boolean counted) {
     }
 
     /**
      * Top-level domains a bare domain is recognised by. Country codes that are also common file
-     * extensions (md, py, sh, rs, so) are left out, so "readme.md" is not a link.
+     * extensions (md, py, sh, rs, so, ai, cc) are left out, so "readme.md" and "logo.ai" are not links.
      */
-    static final String TLDS = "com|net|org|info|biz|name|pro|mobi|fr|be|ch|ca|lu|mc|re|eu|uk|de|es|it|nl|at|se|no|dk|fi"
-            + "|pl|pt|ie|gr|cz|sk|hu|ro|bg|hr|si|lt|lv|ee|ru|su|ua|by|kz|cn|hk|tw|jp|kr|in|id|th|vn|ph|my|sg|au|nz|za"
-            + "|ng|ke|ma|dz|tn|sn|ci|cm|br|ar|cl|mx|co|ve|pe|us|io|ai|app|dev|xyz|top|online|site|shop|store|club|live"
-            + "|link|click|win|bid|loan|vip|work|tech|space|website|fun|icu|buzz|cc|tv|me|ws|ly|gl|ga|tk|ml|cf|gq|to|la"
-            + "|fm|am|nu|pw|ir|tr|sa|ae|il|eg|cam|cyou|rest|sbs|cfd|bond|lol|monster|quest|today|news|blog|page";
+    static final Set<String> TLDS = Set.copyOf(java.util.Arrays.asList(("com net org info biz name pro mobi fr be ch ca lu mc re eu uk de es it nl"
+            + " at se no dk fi pl pt ie gr cz sk hu ro bg hr si lt lv ee ru su ua by kz cn hk tw jp kr in id th vn ph my"
+            + " sg au nz za ng ke ma dz tn sn ci cm br ar cl mx co ve pe us io app dev xyz top online site shop store"
+            + " club live link click win bid loan vip work tech space website fun icu buzz tv me ws ly gl ga tk ml cf gq"
+            + " to la fm am nu pw ir tr sa ae il eg cam cyou rest sbs cfd bond lol monster quest today news blog page"
+            + " host promo network finance money cash exchange digital global world company group email services"
+            + " solutions systems support center agency marketing media guru ninja rocks plus one casino bet poker"
+            + " games game vote gift gifts deals sale market trade trading capital fund investments loans credit"
+            + " pharmacy health care dating sex porn adult xxx cloud systems software download stream video"
+            + " tube social chat life love").split(" ")));
 
-    private static final Pattern LINK = Pattern.compile(
-            "(?:https?|ftp)://(?<schemeHost>[^\\s/?#<>\"'()\\[\\]]+)[^\\s<>\"']*"
-                    + "|\\bwww\\.(?<wwwHost>[a-z0-9.-]+)[^\\s<>\"']*"
-                    + "|(?<![a-z0-9@.-])(?<bareHost>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+(?:" + TLDS + "))"
-                    + "(?![a-z0-9-])(?:/[^\\s<>\"']*)?");
-
-    private static final Pattern ANCHOR = Pattern.compile("<a\\s[^>]*href\\s*=\\s*[\"']?(?<href>[^\"'\\s>]+)");
+    private static final Pattern SCHEME = Pattern.compile("(?:https?|ftp)://");
+    private static final Pattern ANCHOR = Pattern.compile("<a\\s[^>]*?href\\s*=\\s*[\"']?([^\"'\\s>]+)");
+    private static final String LEADING = "([{«'\"";
+    private static final String TRAILING = ".,;:!?)]}»'\"";
 
     private Links() {
     }
@@ -42,8 +52,6 @@ public final class Links {
     public static List<Link> find(NormalizedText text) {
         String folded = text.folded();
         List<Link> links = new ArrayList<>();
-        // Only stretches of text holding a dot or a colon can hold a link: the pattern runs on those alone.
-        Matcher matcher = LINK.matcher(folded);
         int length = folded.length();
         int i = 0;
         while (i < length) {
@@ -57,47 +65,156 @@ public final class Links {
                 candidate |= c == '.' || c == ':';
                 i++;
             }
-            if (!candidate) {
-                continue;
-            }
-            matcher.region(chunkStart, i);
-            while (matcher.find()) {
-                String host = matcher.group("schemeHost") != null ? matcher.group("schemeHost")
-                        : matcher.group("wwwHost") != null ? "www." + matcher.group("wwwHost") : matcher.group("bareHost");
-                host = stripPortAndCredentials(host).replaceAll("\\.+$", "");
-                if (!host.isEmpty()) {
-                    links.add(new Link(host, text.originalOffset(matcher.start()), text.originalOffset(matcher.end())));
-                }
+            if (candidate) {
+                link(text, chunkStart, i).ifPresent(links::add);
             }
         }
         if (folded.contains("<a")) {
             Matcher anchors = ANCHOR.matcher(folded);
             while (anchors.find()) {
-                int start = text.originalOffset(anchors.start());
-                int end = text.originalOffset(anchors.end());
-                boolean counted = links.stream().anyMatch(link -> link.start() >= start && link.start() <= end);
-                if (!counted) {
-                    String href = anchors.group("href");
-                    int scheme = href.indexOf("://");
-                    String host = scheme >= 0 ? href.substring(scheme + 3) : href;
-                    host = stripPortAndCredentials(host.split("[/?#]", 2)[0]);
-                    links.add(new Link(host, start, end));
+                int start = text.originalStart(anchors.start());
+                int end = text.originalEnd(anchors.end());
+                String href = anchors.group(1);
+                int scheme = href.indexOf("//");
+                boolean alreadyCounted = links.stream().anyMatch(link -> link.start() >= start && link.start() < end);
+                if (scheme < 0 || alreadyCounted) {
+                    // A relative link points back into the site; a URL inside the anchor was counted already.
+                    continue;
+                }
+                String host = hostOnly(href.substring(scheme + 2));
+                if (!host.isEmpty()) {
+                    links.add(new Link(host, start, end, true));
                 }
             }
         }
         return links;
     }
 
-    private static boolean isSeparator(char c) {
-        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"' || c == '\'';
+    private static java.util.Optional<Link> link(NormalizedText text, int chunkStart, int chunkEnd) {
+        String folded = text.folded();
+        String chunk = folded.substring(chunkStart, chunkEnd);
+        Matcher scheme = SCHEME.matcher(chunk);
+        if (scheme.find()) {
+            int hostStart = chunkStart + scheme.end();
+            int end = trimEnd(folded, hostStart, chunkEnd);
+            return hosted(text, chunkStart + scheme.start(), hostStart, end, true);
+        }
+        int start = chunkStart;
+        while (start < chunkEnd && LEADING.indexOf(folded.charAt(start)) >= 0) {
+            start++;
+        }
+        int end = trimEnd(folded, start, chunkEnd);
+        if (folded.startsWith("www.", start)) {
+            return hosted(text, start, start, end, true);
+        }
+        if (chunk.indexOf('@') >= 0) {
+            // An email address, not a link.
+            return java.util.Optional.empty();
+        }
+        int hostEnd = start;
+        while (hostEnd < end && "/?#:".indexOf(folded.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String host = folded.substring(start, hostEnd);
+        String[] labels = host.split("\\.", -1);
+        if (labels.length < 2 || !isDomain(labels) || looksLikeSentences(text, start, hostEnd)) {
+            return java.util.Optional.empty();
+        }
+        boolean counted = TLDS.contains(labels[labels.length - 1]);
+        return hosted(text, start, start, end, counted);
     }
 
-    private static String stripPortAndCredentials(String host) {
+    private static java.util.Optional<Link> hosted(NormalizedText text, int linkStart, int hostStart, int end,
+            boolean counted) {
+        String folded = text.folded();
+        int hostEnd = hostStart;
+        while (hostEnd < end && "/?#".indexOf(folded.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        String typedHost = text.original().substring(text.originalStart(hostStart), text.originalEnd(hostEnd));
+        String host = hostOnly(typedHost);
+        if (host.isEmpty() || end <= linkStart) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Link(host, text.originalStart(linkStart), text.originalEnd(end), counted));
+    }
+
+    /** The host in punycode, lower case, without credentials, port or trailing dots. */
+    private static String hostOnly(String authority) {
+        String host = authority;
         int at = host.lastIndexOf('@');
         if (at >= 0) {
             host = host.substring(at + 1);
         }
-        int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
+        int cut = 0;
+        while (cut < host.length() && "/?#:".indexOf(host.charAt(cut)) < 0) {
+            cut++;
+        }
+        host = host.substring(0, cut);
+        while (host.endsWith(".") || host.endsWith("\u3002") || host.endsWith("\uFF0E")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.isEmpty()) {
+            return host;
+        }
+        try {
+            return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return host.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Labels of letters, digits and inner hyphens, ending with a top-level domain of letters. */
+    private static boolean isDomain(String[] labels) {
+        boolean letter = false;
+        for (int k = 0; k < labels.length; k++) {
+            String label = labels[k];
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")) {
+                return false;
+            }
+            for (int c = 0; c < label.length(); c++) {
+                char ch = label.charAt(c);
+                boolean isLetter = ch >= 'a' && ch <= 'z';
+                if (!isLetter && !(ch >= '0' && ch <= '9') && ch != '-') {
+                    return false;
+                }
+                if (k < labels.length - 1) {
+                    letter |= isLetter;
+                } else if (!isLetter) {
+                    return false;
+                }
+            }
+        }
+        return letter && labels[labels.length - 1].length() >= 2;
+    }
+
+    /**
+     * "C'est fini.Il faut" is two sentences missing a space, not a domain: a label after a dot that
+     * starts with a capital followed by lower case, in a host not written all in capitals.
+     */
+    private static boolean looksLikeSentences(NormalizedText text, int start, int end) {
+        String typed = text.original().substring(text.originalStart(start), text.originalEnd(end));
+        if (typed.equals(typed.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        for (int k = 0; k + 2 < typed.length(); k++) {
+            if (typed.charAt(k) == '.' && Character.isUpperCase(typed.charAt(k + 1))
+                    && Character.isLowerCase(typed.charAt(k + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int trimEnd(String folded, int start, int end) {
+        int trimmed = end;
+        while (trimmed > start && TRAILING.indexOf(folded.charAt(trimmed - 1)) >= 0) {
+            trimmed--;
+        }
+        return trimmed;
+    }
+
+    private static boolean isSeparator(char c) {
+        return Character.isWhitespace(c) || c == '<' || c == '>' || c == '"' || c == '\'';
     }
 }

@@ -11,60 +11,82 @@ import java.util.Set;
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
 import org.vigie.rules.normalize.NormalizedText;
+import org.vigie.rules.normalize.Runs;
 import org.vigie.rules.normalize.Token;
 
 /**
  * A list of words and phrases compiled for matching against normalised text. Entries are normalised
- * like the text; lookups are hash probes (words, phrases), a trie walk (prefixes) or one Aho-Corasick
- * pass (substrings), so the cost of a match barely depends on how long the list is.
+ * like the text and indexed by their letters with runs written once ({@link Runs}), so that a stretched
+ * word finds its entry in one hash probe; prefixes are a set probe per length and substrings one
+ * Aho-Corasick pass. The cost of a match barely depends on how long the list is.
  */
 public final class WordList {
 
     /** Endings that make the plural and feminine forms of French and English words. */
     static final List<String> INFLECTIONS = List.of("", "s", "x", "e", "es");
 
-    /** A list entry found in a text. */
+    /** A list entry found in a text: the entry, the form of it that was read, and where. */
     public record Found(String entry, String normalized, Token span) {
     }
 
-    private final Map<String, String> exactWords = new HashMap<>();
-    private final Map<String, String> inflectedWords = new HashMap<>();
-    private final Map<String, List<String[]>> phrasesByFirstWord = new HashMap<>();
-    private final Map<String, String> phraseEntries = new HashMap<>();
+    /** One spelling of an entry: itself, or a plural or feminine form. */
+    private record Form(String entry, String spelling, Runs runs, boolean exact) {
+    }
+
+    /** An entry of several words; each word with its forms (the first is the word as listed). */
+    private record Phrase(String entry, List<List<Form>> words) {
+    }
+
+    private final Map<String, List<Form>> words = new HashMap<>();
+    private final Map<String, List<Phrase>> phrasesByFirstWord = new HashMap<>();
     private final Set<String> prefixes = new HashSet<>();
     private final Map<String, String> prefixEntries = new HashMap<>();
     private final int longestPrefix;
-    private volatile Trie substrings;
     private final Map<String, String> substringEntries = new HashMap<>();
+    private volatile Trie substrings;
     private final int size;
 
     private WordList(Collection<String> entries) {
         int longest = 0;
         int count = 0;
         for (String entry : entries) {
-            List<Token> words = NormalizedText.of(entry).tokens();
-            if (words.isEmpty()) {
+            List<Token> tokens = NormalizedText.of(entry).tokens();
+            if (tokens.isEmpty()) {
                 continue;
             }
             count++;
-            String[] folded = words.stream().map(Token::text).toArray(String[]::new);
-            String joined = String.join(" ", folded);
-            if (folded.length == 1) {
-                exactWords.putIfAbsent(joined, entry);
-                for (String ending : INFLECTIONS) {
-                    inflectedWords.putIfAbsent(joined + ending, entry);
+            List<String> folded = tokens.stream().map(token -> token.variants().get(0)).toList();
+            if (folded.size() == 1) {
+                for (Form form : forms(entry, folded.get(0))) {
+                    words.computeIfAbsent(form.runs().letters(), k -> new ArrayList<>()).add(form);
                 }
-                prefixes.add(joined);
-                prefixEntries.putIfAbsent(joined, entry);
-                longest = Math.max(longest, joined.length());
+                String letters = Runs.of(folded.get(0)).letters();
+                prefixes.add(letters);
+                prefixEntries.putIfAbsent(letters, entry);
+                longest = Math.max(longest, letters.length());
             } else {
-                phrasesByFirstWord.computeIfAbsent(folded[0], w -> new ArrayList<>()).add(folded);
-                phraseEntries.putIfAbsent(joined, entry);
+                List<List<Form>> phraseWords = folded.stream().map(word -> forms(entry, word)).toList();
+                Phrase phrase = new Phrase(entry, phraseWords);
+                for (Form first : phraseWords.get(0)) {
+                    List<Phrase> starting = phrasesByFirstWord.computeIfAbsent(first.runs().letters(), k -> new ArrayList<>());
+                    if (!starting.contains(phrase)) {
+                        starting.add(phrase);
+                    }
+                }
             }
-            substringEntries.putIfAbsent(joined.replace(" ", ""), entry);
+            substringEntries.putIfAbsent(Runs.of(String.join("", folded)).letters(), entry);
         }
         this.longestPrefix = longest;
         this.size = count;
+    }
+
+    private static List<Form> forms(String entry, String word) {
+        List<Form> forms = new ArrayList<>(INFLECTIONS.size());
+        for (String ending : INFLECTIONS) {
+            String spelling = word + ending;
+            forms.add(new Form(entry, spelling, Runs.of(spelling), ending.isEmpty()));
+        }
+        return forms;
     }
 
     public static WordList of(Collection<String> entries) {
@@ -77,38 +99,40 @@ public final class WordList {
 
     /**
      * Every entry found in the text, in text order. Exceptions are found first, as exact words and phrases
-     * ("cône", "cul-de-sac", "chili con carne"): an entry found inside one does not count.
+     * ("cône", "cul-de-sac", "gueule de bois"): an entry found on any of their words does not count.
      */
     public List<Found> find(NormalizedText text, TextMode mode, WordList except) {
         List<Found> found = new ArrayList<>();
         List<Token> tokens = text.tokens();
         for (int i = 0; i < tokens.size(); i++) {
-            findAt(tokens, i, mode, found);
+            findAt(tokens, i, text, mode, found);
         }
         List<Token> spelledOut = text.spelledOut();
         for (int i = 0; i < spelledOut.size(); i++) {
-            findAt(spelledOut, i, mode, found);
+            findAt(spelledOut, i, null, mode, found);
         }
         if (except == null || found.isEmpty()) {
             return found;
         }
-        List<Found> protectedSpans = except.find(text, TextMode.PHRASE, null);
-        found.removeIf(hit -> protectedSpans.stream().anyMatch(exception -> exception.span().start() <= hit.span().start()
-                && hit.span().end() <= exception.span().end()));
+        List<Found> exceptions = except.find(text, TextMode.PHRASE, null);
+        found.removeIf(hit -> exceptions.stream().anyMatch(exception -> exception.span().start() < hit.span().end()
+                && hit.span().start() < exception.span().end()));
         return found;
     }
 
-    private void findAt(List<Token> tokens, int index, TextMode mode, List<Found> found) {
+    /** {@code text} tells where punctuation breaks phrases; null for spelled-out words, which stand alone. */
+    private void findAt(List<Token> tokens, int index, NormalizedText text, TextMode mode, List<Found> found) {
         Token token = tokens.get(index);
-        for (String variant : token.variants()) {
+        List<String> variants = token.variants();
+        List<Runs> runs = token.runs();
+        for (int v = 0; v < variants.size(); v++) {
             Found hit = switch (mode) {
-                case WORD -> word(variant, token, inflectedWords);
-                case PHRASE -> word(variant, token, exactWords);
-                case PREFIX -> prefix(variant, token);
-                case SUBSTRING -> substring(variant, token);
+                case WORD, PHRASE -> word(runs.get(v), token, mode == TextMode.WORD);
+                case PREFIX -> prefix(runs.get(v).letters(), token);
+                case SUBSTRING -> substring(runs.get(v).letters(), token);
             };
-            if (hit == null && (mode == TextMode.WORD || mode == TextMode.PHRASE)) {
-                hit = phrase(tokens, index, variant, mode == TextMode.WORD);
+            if (hit == null && (mode == TextMode.WORD || mode == TextMode.PHRASE) && text != null) {
+                hit = phrase(tokens, index, text, runs.get(v), mode == TextMode.WORD);
             }
             if (hit != null) {
                 found.add(hit);
@@ -117,65 +141,75 @@ public final class WordList {
         }
     }
 
-    private static Found word(String variant, Token token, Map<String, String> forms) {
-        String entry = forms.get(variant);
-        return entry == null ? null : new Found(entry, variant, token);
+    private Found word(Runs typed, Token token, boolean inflect) {
+        Form form = matching(words.get(typed.letters()), typed, inflect);
+        return form == null ? null : new Found(form.entry(), form.spelling(), token);
     }
 
-    private Found phrase(List<Token> tokens, int index, String first, boolean inflect) {
-        List<String[]> candidates = phrasesByFirstWord.get(first);
+    private static Form matching(List<Form> forms, Runs typed, boolean inflect) {
+        if (forms == null) {
+            return null;
+        }
+        for (Form form : forms) {
+            if ((inflect || form.exact()) && typed.reads(form.runs())) {
+                return form;
+            }
+        }
+        return null;
+    }
+
+    private Found phrase(List<Token> tokens, int index, NormalizedText text, Runs first, boolean inflect) {
+        List<Phrase> candidates = phrasesByFirstWord.get(first.letters());
         if (candidates == null) {
             return null;
         }
-        for (String[] phrase : candidates) {
-            if (index + phrase.length > tokens.size()) {
+        for (Phrase phrase : candidates) {
+            int length = phrase.words().size();
+            if (index + length > tokens.size()) {
                 continue;
             }
-            StringBuilder reading = new StringBuilder(first);
+            StringBuilder reading = new StringBuilder();
             boolean matches = true;
-            for (int k = 1; k < phrase.length && matches; k++) {
-                String reached = readAs(tokens.get(index + k), phrase[k], inflect && k == phrase.length - 1);
-                matches = reached != null;
+            for (int k = 0; k < length && matches; k++) {
+                if (k > 0 && text.breakAfter(index + k - 1)) {
+                    matches = false;
+                    break;
+                }
+                Form form = null;
+                for (Runs typed : k == 0 ? List.of(first) : tokens.get(index + k).runs()) {
+                    form = matching(phrase.words().get(k), typed, inflect);
+                    if (form != null) {
+                        break;
+                    }
+                }
+                matches = form != null;
                 if (matches) {
-                    reading.append(' ').append(reached);
+                    reading.append(k == 0 ? "" : " ").append(form.spelling());
                 }
             }
             if (matches) {
-                Token last = tokens.get(index + phrase.length - 1);
-                Token span = new Token(reading.toString(), tokens.get(index).start(), last.end());
-                return new Found(phraseEntries.get(String.join(" ", phrase)), reading.toString(), span);
+                Token last = tokens.get(index + length - 1);
+                return new Found(phrase.entry(), reading.toString(),
+                        new Token(reading.toString(), tokens.get(index).start(), last.end()));
             }
         }
         return null;
     }
 
-    /** The reading of {@code token} that is {@code word} (or one of its forms), if any. */
-    private static String readAs(Token token, String word, boolean inflect) {
-        for (String variant : token.variants()) {
-            if (variant.equals(word)) {
-                return variant;
-            }
-            if (inflect && variant.startsWith(word) && INFLECTIONS.contains(variant.substring(word.length()))) {
-                return variant;
-            }
-        }
-        return null;
-    }
-
-    private Found prefix(String variant, Token token) {
-        int limit = Math.min(variant.length(), longestPrefix);
+    private Found prefix(String letters, Token token) {
+        int limit = Math.min(letters.length(), longestPrefix);
         for (int length = 1; length <= limit; length++) {
-            String head = variant.substring(0, length);
+            String head = letters.substring(0, length);
             if (prefixes.contains(head)) {
-                return new Found(prefixEntries.get(head), variant, token);
+                return new Found(prefixEntries.get(head), letters, token);
             }
         }
         return null;
     }
 
-    private Found substring(String variant, Token token) {
-        Emit emit = substringTrie().firstMatch(variant);
-        return emit == null ? null : new Found(substringEntries.get(emit.getKeyword()), variant, token);
+    private Found substring(String letters, Token token) {
+        Emit emit = substringTrie().firstMatch(letters);
+        return emit == null ? null : new Found(substringEntries.get(emit.getKeyword()), letters, token);
     }
 
     private Trie substringTrie() {

@@ -3,6 +3,7 @@ package org.vigie.rules.normalize;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
 import com.ibm.icu.text.Transliterator;
@@ -15,8 +16,11 @@ import com.ibm.icu.text.Transliterator;
  * characters such as zero-width spaces and soft hyphens vanish;</li>
  * <li>accents and other marks are dropped (é→e), and Latin letters without a decomposition are spelled
  * in ASCII (œ→oe, ø→o, ł→l);</li>
- * <li>letters of other scripts that look like Latin ones take their Unicode TR39 confusable skeleton
- * (Cyrillic о→o, Greek α→a). ASCII letters are never re-mapped, so "m" does not become "rn".</li>
+ * <li>letters of other scripts that look like Latin ones take their Unicode TR39 confusable skeleton,
+ * read from the letter as typed so that capitals map too (Cyrillic о→o, М→m, Greek α→a, Ν→n). ASCII
+ * letters are never re-mapped, so "m" does not become "rn";</li>
+ * <li>blank characters that render as nothing (Braille blank, Hangul fillers) vanish, and letters in
+ * negative circles and squares (🅲) read as plain letters.</li>
  * </ol>
  * Folding is per code point and cached, so normalising a comment costs one table read per character.
  */
@@ -70,6 +74,21 @@ public final class Folding {
     }
 
     private static String compute(int codePoint) {
+        if (codePoint == 0x2800 || codePoint == 0x3164 || codePoint == 0xFFA0 || codePoint == 0x115F
+                || codePoint == 0x1160) {
+            return "";
+        }
+        if ((codePoint >= 0x1F150 && codePoint <= 0x1F169) || (codePoint >= 0x1F170 && codePoint <= 0x1F189)) {
+            return String.valueOf((char) ('a' + (codePoint - (codePoint >= 0x1F170 ? 0x1F170 : 0x1F150))));
+        }
+        int script = UScript.getScript(codePoint);
+        if (script != UScript.LATIN && script != UScript.COMMON && script != UScript.INHERITED) {
+            // Judge a look-alike by its shape as typed: lower-casing first would turn Greek Ν (N) into ν (v).
+            String skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, new String(Character.toChars(codePoint)));
+            if (isAsciiLetters(skeleton)) {
+                return skeleton.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
         String casefolded = NFKC_CASEFOLD.normalize(new String(Character.toChars(codePoint)));
         StringBuilder result = new StringBuilder(casefolded.length());
         for (int i = 0; i < casefolded.length();) {
@@ -87,10 +106,12 @@ public final class Folding {
                 result.append(plain.toLowerCase(java.util.Locale.ROOT));
                 continue;
             }
-            String latin = LATIN_ASCII.transliterate(plain);
-            if (isAscii(latin)) {
-                result.append(latin.toLowerCase(java.util.Locale.ROOT));
-                continue;
+            if (UScript.getScript(plain.codePointAt(0)) == UScript.LATIN) {
+                String latin = LATIN_ASCII.transliterate(plain);
+                if (isAscii(latin)) {
+                    result.append(latin.toLowerCase(java.util.Locale.ROOT));
+                    continue;
+                }
             }
             String skeleton = SPOOF.getSkeleton(SpoofChecker.ANY_CASE, plain);
             if (isAsciiLetters(skeleton)) {

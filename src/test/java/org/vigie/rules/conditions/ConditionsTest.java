@@ -40,7 +40,13 @@ class ConditionsTest {
             "PHARMACIE-DISCOUNT.COM => 1",
             "ｐｈａｒｍａｃｉｅ．ｃｏｍ => 1",
             "<a href='https://spam.example/x'>ici</a> => 1",
-            "<a href=\"/relative\">ici</a> => 1",
+            "<a href=\"/relative\">ici</a> => 0",
+            "C'est fini.Il faut voter. Bravo.La suite => 0",
+            "Le fichier logo.ai et main.cc => 0",
+            "Écrivez à jean.de@exemple.fr => 0",
+            "Voir 4musk.host ou airdrops.promo => 2",
+            "VOIR PHARMACIE.COM => 1",
+            "(voir lemonde.fr) => 1",
             "lemonde.fr et liberation.fr => 2",
             "Écrivez à jean@example.com => 0",
             "Le fichier readme.md et setup.py => 0",
@@ -70,6 +76,29 @@ class ConditionsTest {
         assertNull(to.test(context("https://notpharmacie-discount.com")));
         assertNull(to.test(context("https://lemonde.fr")));
         assertEquals("pharmacie-discount.com", to.test(context("shop.pharmacie-discount.com")).get(0).normalized());
+    }
+
+    @Test
+    void aLongDottedTextIsReadInLinearTimeWithoutCrashing() {
+        String body = "a.".repeat(2500);
+        org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> new LinksCondition(1, null, null).test(context(body)));
+    }
+
+    @Test
+    void aLookAlikeLetterCannotPassALinkOffAsTheSitesOwn() {
+        DomainList own = DomainList.of(List.of("journal-exemple.fr"));
+        LinksCondition links = new LinksCondition(1, null, own);
+        assertNull(links.test(context("journal-exemple.fr/promo")));
+        // Cyrillic о: another domain (xn--…), so it counts.
+        assertNotNull(links.test(context("j\u043Eurnal-exemple.fr/promo")));
+    }
+
+    @Test
+    void unknownTopLevelDomainsAreStillCheckedAgainstDomainLists() {
+        DomainList spam = DomainList.of(List.of("free-crypto.weird"));
+        assertNotNull(new LinksCondition(1, spam, null).test(context("claim on free-crypto.weird now")));
+        assertNull(new LinksCondition(1, null, null).test(context("claim on free-crypto.weird now")),
+                "not counted as a link: .weird is no known top-level domain");
     }
 
     @Test

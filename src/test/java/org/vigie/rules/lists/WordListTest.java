@@ -13,8 +13,9 @@ import org.vigie.rules.normalize.NormalizedText;
 
 class WordListTest {
 
-    static final WordList INSULTS = WordList.of(List.of("connard", "salope", "pute", "cul", "con", "bite", "anal", "cunt",
-            "ass", "fils de pute", "nique ta mère", "enculé"));
+    static final WordList INSULTS = WordList.of(List.of("connard", "connasse", "salope", "pute", "cul", "con", "bite",
+            "anal", "cunt", "ass", "bitch", "fils de pute", "nique ta mère", "enculé", "gros con", "sale arabe",
+            "sale noir", "pouffiasse"));
     static final WordList INNOCENT = WordList.of(List.of("cône", "cônes", "pros and cons", "cul-de-sac", "chili con carne"));
 
     private static List<WordList.Found> find(String text, TextMode mode) {
@@ -51,6 +52,14 @@ class WordListTest {
             "nique ta mere",
             "nique ta mère !",
             "what a cunt",
+            "CCCOOONNNAAASSSSE",
+            "pppoooouuuuffffiiiiaaaasssssseeee",
+            "sale b!tch",
+            "sa|ope",
+            "encul€",
+            "c. o. n. n. a. r. d.",
+            "sales arabes",
+            "SALE NOIRE",
             "les cons",
             "un cul de poule mouillée" })
     void disguisedWordsAreFound(String text) {
@@ -77,7 +86,11 @@ class WordListTest {
             "Une bouteille de connétable",
             "La culture",
             "Culminer",
-            "Un passage" })
+            "Un passage",
+            "Un gros cône de glace",
+            "Une eau sale, noire de suie",
+            "La salle arabe du musée",
+            "Bravo!Merci" })
     void innocentWordsAreNotFound(String text) {
         assertEquals(List.of(), find(text, TextMode.WORD), text);
     }
