@@ -70,6 +70,26 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "rule_set_version", updatable = false)
     public Integer ruleSetVersion;
 
+    /** Distinct readers who reported it. */
+    @Column(name = "report_count", nullable = false)
+    public int reportCount;
+
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+
+    /** When a moderator last decided on it; reports after that put it back in the REPORTED queue. */
+    @Column(name = "moderated_at")
+    public Instant moderatedAt;
+
+    /** A moderator approved it: reports alone no longer hide it, unless a rule says reopen. */
+    @Column(name = "approved_by_moderator", nullable = false)
+    public boolean approvedByModerator;
+
+    /** Incremented on every change; a decision names the version it was made on. */
+    @jakarta.persistence.Version
+    @Column(nullable = false)
+    public int version;
+
     @Column(name = "ip_hash", nullable = false, updatable = false)
     public String ipHash;
 

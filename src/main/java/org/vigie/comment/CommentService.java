@@ -16,7 +16,9 @@ import jakarta.transaction.Transactional;
 
 import org.vigie.article.Article;
 import org.vigie.article.ArticleService;
+import org.vigie.moderation.AuditTrail;
 import org.vigie.moderation.ModerationPipeline;
+import org.vigie.rules.Match;
 import org.vigie.platform.ClientOrigin;
 import org.vigie.platform.Cursor;
 import org.vigie.platform.IpHasher;
@@ -49,6 +51,9 @@ public class CommentService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AuditTrail audit;
 
     /** What was stored: the new id and the status the pipeline gave it. */
     public record Posted(long id, ModerationStatus status) {
@@ -86,6 +91,9 @@ public class CommentService {
         comment.createdAt = now;
         comment.statusChangedAt = now;
         comment.persist();
+        Match decisive = verdict.decisive().orElseThrow();
+        audit.byRule(comment.id, decisive.ruleId(), decided.ruleSetVersion(), "POST", null, comment.status,
+                decisive.explanation());
         return new Posted(comment.id, comment.status);
     }
 

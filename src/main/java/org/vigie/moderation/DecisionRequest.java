@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "DecisionRequest")
 public record DecisionRequest(
         @Schema(required = true, description = "APPROVE makes the comment visible; REJECT hides it")
-        @NotNull Decision.Action action,
+        @NotNull DecisionAction action,
         @Schema(description = "Why, in a few words (kept in the audit trail)") @Size(max = 500) String reason,
         @Schema(description = "Note for other moderators") @Size(max = 2000) String note) {
 }

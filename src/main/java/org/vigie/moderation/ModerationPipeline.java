@@ -66,6 +66,19 @@ public class ModerationPipeline {
         return new Decided(RuleEngine.decide(ruleSet, submission), version, fingerprint);
     }
 
+    /** The rules' reading of a report on a comment, and the version that gave it. */
+    public record ReportEvaluation(RuleEngine.Evaluation evaluation, int ruleSetVersion) {
+    }
+
+    /** Runs the rules that apply to reports ({@code on: report}) with the comment's reports so far. */
+    public ReportEvaluation evaluateReport(String body, String authorName, String authorEmail,
+            Submission.ArticleFacts article, Submission.ReportFacts reports) {
+        RuleSetService.Current current = ruleSets.current();
+        Submission submission = new Submission(Submission.Event.REPORT, Instant.now(), body, authorName, article,
+                authorFacts(authorEmail), Submission.History.NONE, reports);
+        return new ReportEvaluation(RuleEngine.evaluate(current.ruleSet(), submission), current.version());
+    }
+
     private Submission.AuthorFacts authorFacts(String email) {
         if (email == null || email.isBlank()) {
             return Submission.AuthorFacts.UNKNOWN;

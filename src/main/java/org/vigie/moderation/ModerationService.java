@@ -30,6 +30,9 @@ public class ModerationService {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AuditTrail audit;
+
     /** The queues moderators work: a status, or the visible comments flagged for review. */
     public enum Queue {
         PENDING,
@@ -104,28 +107,23 @@ public class ModerationService {
         if (comment.status == target) {
             throw new AlreadyDecided(commentId, target);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Decision decision = new Decision();
-        decision.commentId = comment.id;
-        decision.moderator = moderator;
-        decision.action = request.action();
-        decision.fromStatus = comment.status;
-        decision.toStatus = target;
-        decision.reason = request.reason();
-        decision.note = request.note();
-        decision.createdAt = now;
-        decision.persist();
+        ModerationStatus from = comment.status;
+        AuditEntry entry = audit.byModerator(comment.id, moderator, request.action().name(), from, target,
+                request.reason(), request.note());
+        Instant now = entry.createdAt;
 
         comment.status = target;
         comment.statusChangedAt = now;
+        comment.moderatedAt = now;
         // Reviewed: the flag that asked for a look is answered.
         comment.flagged = false;
+        boolean approve = request.action() == DecisionAction.APPROVE;
+        comment.approvedByModerator = approve;
         List<Match> matches = new ArrayList<>(comment.matches);
-        boolean approve = request.action() == Decision.Action.APPROVE;
         matches.add(Match.of(MODERATOR_DECISION, approve ? Action.APPROVE : Action.REJECT, Mode.ENFORCE,
                 (approve ? "Approuvé" : "Rejeté") + " par " + moderator
                         + (request.reason() == null ? "" : " : " + request.reason()), null, true));
         comment.matches = matches;
-        return new DecisionResult(comment.id, decision.fromStatus, target, moderator, now);
+        return new DecisionResult(comment.id, from, target, moderator, now);
     }
 }

@@ -71,6 +71,17 @@ public class IpHasher {
         }
     }
 
+    /** A keyed hash of another identifier (a frontend's reporter id), in its own domain. */
+    public String hashText(String kind, String text) {
+        try {
+            Mac mac = (Mac) prototype.clone();
+            mac.update((kind + ":").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] network(String address) {
         boolean literal = address.indexOf(':') >= 0 || address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
         if (!literal) {

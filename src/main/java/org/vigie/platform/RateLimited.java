@@ -10,7 +10,7 @@ public class RateLimited extends DomainException {
 
     public RateLimited(long retryAfterSeconds) {
         super(429, "rate-limited", "Too many requests",
-                "Too many comments from your address; try again in " + retryAfterSeconds + " s.");
+                "Too many requests from your address; try again in " + retryAfterSeconds + " s.");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -52,6 +52,10 @@ public interface VigieConfig {
         @WithDefault("20")
         int commentsPerMinute();
 
+        /** Reports one client address may make in any 60 seconds, across all instances. */
+        @WithDefault("10")
+        int reportsPerMinute();
+
         /** Failed moderator logins one client address may make in any 60 seconds before it gets 429. */
         @WithDefault("10")
         int failedLoginsPerMinute();

@@ -18,8 +18,11 @@ public final class RuleEngine {
     private RuleEngine() {
     }
 
-    /** The outcome of the rules alone: the deciding action, if any, whether to flag, and every match. */
-    public record Evaluation(Action decision, boolean flagged, List<Match> matches) {
+    /**
+     * The outcome of the rules alone: the deciding action, if any, whether the deciding rule may reopen
+     * an item a moderator approved, whether to flag, and every match.
+     */
+    public record Evaluation(Action decision, boolean reopen, boolean flagged, List<Match> matches) {
 
         public boolean decided() {
             return decision != null;
@@ -30,6 +33,7 @@ public final class RuleEngine {
         Context context = new Context(submission);
         List<Match> matches = new ArrayList<>();
         Action decision = null;
+        boolean reopen = false;
         boolean flagged = false;
         for (Rule rule : ruleSet.rules()) {
             if (!rule.on().contains(submission.event())) {
@@ -46,10 +50,11 @@ public final class RuleEngine {
                     evidence.isEmpty() ? null : evidence.get(0), decides);
             if (decides) {
                 decision = rule.action();
+                reopen = rule.reopen();
             }
             matches.add(match);
         }
-        return new Evaluation(decision, flagged, matches);
+        return new Evaluation(decision, reopen, flagged, matches);
     }
 
     /**

@@ -100,9 +100,12 @@ class ModerationResourceTest {
         Api.admin().queryParam("status", "VISIBLE").queryParam("articleKey", key).get(QUEUE).then()
                 .body("items[0].matches.findAll { it.decisive }.ruleId", contains("article.premoderated", "moderator.decision"));
         assertEquals(1, database.count(
-                "SELECT count(*) FROM moderation_decision WHERE comment_id = ? AND moderator = 'admin'"
+                "SELECT count(*) FROM audit_entry WHERE comment_id = ? AND actor_kind = 'MODERATOR' AND actor = 'admin'"
                         + " AND action = 'APPROVE' AND from_status = 'PENDING' AND to_status = 'VISIBLE'"
                         + " AND note = 'Rien à redire'", held));
+        assertEquals(1, database.count("SELECT count(*) FROM audit_entry WHERE comment_id = ? AND actor_kind = 'RULE'"
+                + " AND actor = 'article.premoderated' AND action = 'POST' AND from_status IS NULL AND to_status = 'PENDING'",
+                held), "the rule that held it is in the audit trail too");
     }
 
     @Test
@@ -133,7 +136,7 @@ class ModerationResourceTest {
         long id = Api.post(key, "Visible");
         Api.admin().body(Map.of("action", "APPROVE")).when().post(DECISION, id)
                 .then().statusCode(409).contentType("application/problem+json");
-        assertEquals(0, database.count("SELECT count(*) FROM moderation_decision WHERE comment_id = ?", id));
+        assertEquals(0, database.count("SELECT count(*) FROM audit_entry WHERE comment_id = ? AND actor_kind = 'MODERATOR'", id));
     }
 
     @Test

@@ -11,49 +11,49 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.vigie.rules.ModerationStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One moderator decision on one comment: the audit trail, written once and never changed. */
+/** One status change in the audit trail, by a rule or by a moderator. Written once, never changed. */
 @Entity
-@Table(name = "moderation_decision")
-public class Decision extends PanacheEntityBase {
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
 
-    /** What a moderator can do to a comment. */
-    @Schema(name = "DecisionAction")
-    public enum Action {
-        APPROVE(ModerationStatus.VISIBLE),
-        REJECT(ModerationStatus.REJECTED);
-
-        final ModerationStatus result;
-
-        Action(ModerationStatus result) {
-            this.result = result;
-        }
+    /** Who changed the status. */
+    public enum ActorKind {
+        RULE,
+        MODERATOR
     }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "comment_id", nullable = false, updatable = false)
+    @Column(name = "comment_id", updatable = false)
     public Long commentId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_kind", nullable = false, updatable = false)
+    public ActorKind actorKind;
+
+    /** The rule's id or the moderator's username. */
     @Column(nullable = false, updatable = false)
-    public String moderator;
+    public String actor;
+
+    @Column(name = "rule_set_version", updatable = false)
+    public Integer ruleSetVersion;
+
+    /** POST, REPORT, APPROVE or REJECT. */
+    @Column(nullable = false, updatable = false)
+    public String action;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
-    public Action action;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "from_status", nullable = false, updatable = false)
+    @Column(name = "from_status", updatable = false)
     public ModerationStatus fromStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status", nullable = false, updatable = false)
+    @Column(name = "to_status", updatable = false)
     public ModerationStatus toStatus;
 
     @Column(updatable = false)
