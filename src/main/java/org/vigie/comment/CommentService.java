@@ -137,14 +137,14 @@ public class CommentService {
                 .setParameter("visible", ModerationStatus.VISIBLE)
                 .setMaxResults(limit + 1);
         if (after != null) {
-            query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+            query.setParameter("at", after.instant()).setParameter("id", after.id());
         }
         List<Comment> top = query.getResultList();
         String nextCursor = null;
         if (top.size() > limit) {
             top = top.subList(0, limit);
             Comment last = top.get(limit - 1);
-            nextCursor = new Cursor(last.createdAt, last.id).encode(order.name());
+            nextCursor = Cursor.at(last.createdAt, last.id).encode(order.name());
         }
 
         Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();

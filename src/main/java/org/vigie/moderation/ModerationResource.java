@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,32 +35,65 @@ public class ModerationResource {
     @Inject
     ModerationService moderation;
 
+    @Inject
+    ModerationQueues queues;
+
     @GET
     @Path("/queue")
-    @Operation(summary = "List comments by status, oldest first",
-            description = "PENDING by default: the comments waiting for a moderator. FLAGGED: visible comments a rule"
-                    + " flagged for review. Each item has the author's email and every rule match with its evidence.")
+    @Operation(summary = "List a moderation queue",
+            description = "PENDING (held, the default), REPORTED (reported since a moderator last decided), FLAGGED"
+                    + " (visible, flagged by a rule or reports), REJECTED or APPROVED (visible; VISIBLE also works)."
+                    + " Each item has the author's email and record, every rule match with its evidence, the reports"
+                    + " and the version to decide on. q searches the text (French full-text search).")
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QueuePage queue(
-            @Parameter(schema = @Schema(enumeration = { "PENDING", "FLAGGED", "VISIBLE", "REJECTED" }, defaultValue = "PENDING"))
-            @RestQuery @Pattern(regexp = "PENDING|FLAGGED|VISIBLE|REJECTED", message = "{org.vigie.Status.message}") String status,
+            @Parameter(schema = @Schema(enumeration = { "PENDING", "REPORTED", "FLAGGED", "REJECTED", "APPROVED" },
+                    defaultValue = "PENDING"))
+            @RestQuery @Pattern(regexp = "PENDING|REPORTED|FLAGGED|REJECTED|APPROVED|VISIBLE",
+                    message = "{org.vigie.Status.message}") String status,
             @RestQuery @ArticleKey String articleKey,
+            @Parameter(description = "Words to search in the text") @RestQuery @Size(max = 200) String q,
+            @Parameter(schema = @Schema(enumeration = { "oldest", "newest", "most-reported" }, defaultValue = "oldest"))
+            @RestQuery @Pattern(regexp = "oldest|newest|most-reported", message = "{org.vigie.QueueSort.message}") String sort,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200"))
             @RestQuery @WholeNumber(min = 1, max = 200) String limit,
             @RestQuery String cursor) {
-        return moderation.queue(status == null ? ModerationService.Queue.PENDING : ModerationService.Queue.valueOf(status),
-                articleKey, WholeNumber.Values.or(limit, 50), cursor);
+        ModerationQueues.Filter filter = new ModerationQueues.Filter(
+                ModerationQueues.Queue.of(status == null ? "PENDING" : status), articleKey,
+                q == null || q.isBlank() ? null : q.strip(), ModerationQueues.Sort.of(sort == null ? "oldest" : sort));
+        return queues.page(filter, WholeNumber.Values.or(limit, 50), cursor);
+    }
+
+    @GET
+    @Path("/queue/counts")
+    @Operation(summary = "Count the queues", description = "Items per queue, over every article or the one named.")
+    @APIResponse(responseCode = "200", description = "A count per queue")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public java.util.Map<ModerationQueues.Queue, Long> counts(@RestQuery @ArticleKey String articleKey) {
+        return queues.counts(articleKey);
+    }
+
+    @GET
+    @Path("/queue/counts/by-article")
+    @Operation(summary = "Count the queues per article", description = "The articles with the most comments pending,"
+            + " reported or flagged, with their counts.")
+    @APIResponse(responseCode = "200", description = "Articles, busiest first")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public java.util.List<ArticleQueueCounts> countsByArticle(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500"))
+            @RestQuery @WholeNumber(min = 1, max = 500) String limit) {
+        return queues.countsByArticle(WholeNumber.Values.or(limit, 50));
     }
 
     @GET
     @Path("/comments/{id}")
-    @Operation(summary = "Read one comment as a moderator", description = "Whatever its status, with the author's"
-            + " email and every rule match with its evidence.")
+    @Operation(summary = "Read one comment in full", description = "Whatever its status: the author's email and record,"
+            + " every rule match with its evidence, every report and every status change.")
     @APIResponse(responseCode = "200", description = "The comment")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public QueueItem comment(@RestPath long id) {
-        return moderation.comment(id);
+    public ModeratedComment comment(@RestPath long id) {
+        return queues.detail(id);
     }
 
     @POST

@@ -5,17 +5,25 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 
-
 /**
- * A keyset position: the creation time and id of the last item a page returned. Pages continue after
- * it, so items arriving meanwhile neither repeat nor shift what comes next. The token is opaque to
- * clients and bound to the ordering it was made for.
+ * A keyset position: the sort key (a time, in microseconds, or a count) and the id of the last item a
+ * page returned. Pages continue after it, so items arriving meanwhile neither repeat nor shift what comes
+ * next. The token is opaque to clients and bound to the ordering it was made for.
  */
-public record Cursor(Instant createdAt, long id) {
+public record Cursor(long position, long id) {
+
+    /** A position in an ordering by time. */
+    public static Cursor at(Instant time, long id) {
+        return new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, time), id);
+    }
+
+    /** The position as a time, for orderings by time. */
+    public Instant instant() {
+        return Instant.EPOCH.plus(position, ChronoUnit.MICROS);
+    }
 
     public String encode(String ordering) {
-        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
-        String plain = ordering + ":" + micros + ":" + id;
+        String plain = ordering + ":" + position + ":" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -30,8 +38,9 @@ public record Cursor(Instant createdAt, long id) {
             if (parts.length != 3 || !parts[0].equals(ordering)) {
                 throw new Invalid();
             }
-            Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
-            return new Cursor(createdAt, Long.parseLong(parts[2]));
+            Cursor cursor = new Cursor(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            cursor.instant(); // a position too far for a time is no cursor of ours
+            return cursor;
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new Invalid();
         }

@@ -1,0 +1,36 @@
+package org.vigie.moderation;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.rules.ModerationStatus;
+
+/** One comment in full, for moderators: the queue item, every report and every status change. */
+@Schema(name = "ModeratedComment")
+public record ModeratedComment(
+        @JsonUnwrapped QueueItem comment,
+        @Schema(description = "Every report, oldest first") List<ReportView> reportList,
+        @Schema(description = "Every status change, oldest first: by a rule or by a moderator") List<HistoryEntry> history) {
+
+    /** One report. */
+    @Schema(name = "ReportView")
+    public record ReportView(String reason, @Schema(nullable = true) String details, Instant createdAt,
+            @Schema(description = "The start of the reporter's hash ('id:' for a frontend id, 'ip:' for an address)")
+            String reporter) {
+    }
+
+    /** One status change. */
+    @Schema(name = "HistoryEntry")
+    public record HistoryEntry(AuditEntry.ActorKind by, String actor, @Schema(nullable = true) Integer ruleSetVersion,
+            String action, @Schema(nullable = true) ModerationStatus from, ModerationStatus to,
+            @Schema(nullable = true) String reason, @Schema(nullable = true) String note, Instant at) {
+
+        static HistoryEntry of(AuditEntry entry) {
+            return new HistoryEntry(entry.actorKind, entry.actor, entry.ruleSetVersion, entry.action, entry.fromStatus,
+                    entry.toStatus, entry.reason, entry.note, entry.createdAt);
+        }
+    }
+}
