@@ -106,8 +106,14 @@ public final class Api {
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 
+    /** The comment's current version, as a moderator reads it before deciding. */
+    public static int version(long commentId) {
+        return admin().get("/api/v1/moderation/comments/{id}", commentId).then().statusCode(200).extract().path("version");
+    }
+
+    /** Decides on the comment's current version. */
     public static void decide(long commentId, String action) {
-        admin().body(Map.of("action", action))
+        admin().body(Map.of("action", action, "version", version(commentId)))
                 .when().post("/api/v1/moderation/comments/{id}/decision", commentId)
                 .then().statusCode(200).body("status", equalTo("APPROVE".equals(action) ? "VISIBLE" : "REJECTED"));
     }

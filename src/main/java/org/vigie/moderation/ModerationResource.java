@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.vigie.article.ArticleKey;
@@ -100,14 +101,30 @@ public class ModerationResource {
     @Path("/comments/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve or reject a comment",
-            description = "APPROVE makes it visible, REJECT hides it. The decision is kept in the audit trail.")
-    @APIResponse(responseCode = "200", description = "The comment's new status")
+            description = "APPROVE makes it visible, and reports alone no longer hide it; REJECT hides it, with its"
+                    + " replies if it is a top-level comment. The decision names the version it was made on (body or"
+                    + " If-Match): if the comment changed since, it is refused with 409. Kept in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The comment's new status and version")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public DecisionResult decide(@RestPath long id, @Valid @RequiredBody DecisionRequest payload,
-            SecurityContext security) {
-        return moderation.decide(id, payload, security.getUserPrincipal().getName());
+            @Parameter(description = "The comment's version, as \"3\" or 3, instead of version in the body")
+            @RestHeader("If-Match") String ifMatch, SecurityContext security) {
+        return moderation.decide(id, payload, IfMatch.version(ifMatch), security.getUserPrincipal().getName());
+    }
+
+    @POST
+    @Path("/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Approve or reject up to 200 comments at once",
+            description = "Each comment is decided on its own, on the version given: each gets its own result, ok,"
+                    + " conflict (it changed since) or not_found.")
+    @APIResponse(responseCode = "200", description = "One result per comment")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public BulkDecisionResult decideAll(@Valid @RequiredBody BulkDecisionRequest payload, SecurityContext security) {
+        return BulkDecisionResult.of(moderation.decideAll(payload, security.getUserPrincipal().getName()));
     }
 }

@@ -1,7 +1,6 @@
 package org.vigie.moderation;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,20 +31,28 @@ public class ModerationService {
     @Inject
     AuditTrail audit;
 
-    /** Applies a decision and records it in the audit trail, under a row lock so two moderators can't race. */
+    /**
+     * Applies a decision made on {@code version} of the comment, under a row lock: if anything changed the
+     * comment since (another moderator, a report), the decision is refused rather than silently applied.
+     */
     @Transactional
-    public DecisionResult decide(long commentId, DecisionRequest request, String moderator) {
+    public DecisionResult decide(long commentId, DecisionRequest request, Integer ifMatch, String moderator) {
+        Integer version = request.version() != null ? request.version() : ifMatch;
+        if (version == null) {
+            throw new VersionRequired();
+        }
         Comment comment = entityManager.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
         if (comment == null) {
             throw new CommentNotFound(commentId);
         }
-        ModerationStatus target = request.action().result;
-        if (comment.status == target) {
-            throw new AlreadyDecided(commentId, target);
+        if (comment.version != version) {
+            throw new StaleVersion(commentId, version, comment.version);
         }
+        ModerationStatus target = request.action().result;
         ModerationStatus from = comment.status;
-        AuditEntry entry = audit.byModerator(comment.id, moderator, request.action().name(), from, target,
-                request.reason(), request.note());
+        String reason = request.reason() == null ? null : request.reason().name();
+        AuditEntry entry = audit.byModerator(comment.id, moderator, request.action().name(), from, target, reason,
+                request.note());
         Instant now = entry.createdAt;
 
         comment.status = target;
@@ -57,9 +64,32 @@ public class ModerationService {
         comment.approvedByModerator = approve;
         List<Match> matches = new ArrayList<>(comment.matches);
         matches.add(Match.of(MODERATOR_DECISION, approve ? Action.APPROVE : Action.REJECT, Mode.ENFORCE,
-                (approve ? "Approuvé" : "Rejeté") + " par " + moderator
-                        + (request.reason() == null ? "" : " : " + request.reason()), null, true));
+                (approve ? "Approuvé" : "Rejeté") + " par " + moderator + (reason == null ? "" : " : " + reason), null,
+                true));
         comment.matches = matches;
-        return new DecisionResult(comment.id, from, target, moderator, now);
+        entityManager.flush();
+        return new DecisionResult(comment.id, from, target, comment.version, moderator, now);
+    }
+
+    /** One item of a bulk decision, and what became of it. */
+    public record BulkOutcome(long id, String outcome, ModerationStatus status, Integer version, String detail) {
+    }
+
+    /** Applies a decision to many comments, each on its own: a conflict on one does not stop the others. */
+    public List<BulkOutcome> decideAll(BulkDecisionRequest request, String moderator) {
+        List<BulkOutcome> outcomes = new ArrayList<>(request.items().size());
+        for (BulkDecisionRequest.Item item : request.items()) {
+            DecisionRequest single = new DecisionRequest(request.action(), item.version(), request.reason(), request.note());
+            try {
+                DecisionResult result = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                        .call(() -> decide(item.id(), single, null, moderator));
+                outcomes.add(new BulkOutcome(item.id(), "ok", result.status(), result.version(), null));
+            } catch (StaleVersion e) {
+                outcomes.add(new BulkOutcome(item.id(), "conflict", null, null, e.getMessage()));
+            } catch (CommentNotFound e) {
+                outcomes.add(new BulkOutcome(item.id(), "not_found", null, null, e.getMessage()));
+            }
+        }
+        return outcomes;
     }
 }

@@ -182,16 +182,14 @@ public class ProblemMapper {
             if (node.getKind() == ElementKind.PARAMETER && PAYLOAD.equals(node.getName())) {
                 continue;
             }
-            // Elements of a list parameter come as "<list element>" nodes: keep only their index.
-            String name = node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null ? "" : node.getName();
-            if (node.getIndex() != null) {
-                name = name + "[" + node.getIndex() + "]";
-            } else if (node.getKey() != null) {
-                name = name + "[" + node.getKey() + "]";
+            // A node inside a list or map carries the index of its container: "items[0].version".
+            if (node.isInIterable() && !names.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + position + "]");
             }
-            if (name.startsWith("[") && !names.isEmpty()) {
-                names.set(names.size() - 1, names.get(names.size() - 1) + name);
-            } else if (!name.isEmpty()) {
+            // Elements of a list of plain values come as "<list element>" nodes: their index is all they add.
+            String name = node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null ? "" : node.getName();
+            if (!name.isEmpty()) {
                 names.add(name);
             }
         }

@@ -83,7 +83,7 @@ class ModerationResourceTest {
         assertEquals("article.premoderated", queue.getString("items[0].matches.find { it.decisive }.ruleId"));
         assertEquals(key, queue.getString("items[0].articleKey"));
 
-        Api.admin().body(Map.of("action", "APPROVE", "note", "Rien à redire"))
+        Api.admin().body(Map.of("action", "APPROVE", "note", "Rien à redire", "version", Api.version(held)))
                 .when().post(DECISION, held)
                 .then().statusCode(200)
                 .body("commentId", equalTo((int) held))
@@ -131,17 +131,19 @@ class ModerationResourceTest {
     }
 
     @Test
-    void repeatingADecisionIsAConflict() {
-        String key = Api.newArticleKey("twice");
+    void aDecisionWithoutAVersionIsRefused() {
+        String key = Api.newArticleKey("no-version");
         long id = Api.post(key, "Visible");
-        Api.admin().body(Map.of("action", "APPROVE")).when().post(DECISION, id)
-                .then().statusCode(409).contentType("application/problem+json");
+        Api.admin().body(Map.of("action", "REJECT")).when().post(DECISION, id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("version"));
         assertEquals(0, database.count("SELECT count(*) FROM audit_entry WHERE comment_id = ? AND actor_kind = 'MODERATOR'", id));
+        given().get("/api/v1/comments/{id}", id).then().statusCode(200);
     }
 
     @Test
     void decisionOnAnUnknownCommentIsNotFound() {
-        Api.admin().body(Map.of("action", "REJECT")).when().post(DECISION, Long.MAX_VALUE)
+        Api.admin().body(Map.of("action", "REJECT", "version", 0)).when().post(DECISION, Long.MAX_VALUE)
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -151,10 +153,16 @@ class ModerationResourceTest {
         long id = Api.post(key, "x");
         Api.admin().body(Map.of("action", "DELETE")).when().post(DECISION, id)
                 .then().statusCode(400).body("errors[0].field", equalTo("action"));
-        Api.admin().body(Map.of("reason", "no action")).when().post(DECISION, id)
+        Api.admin().body(Map.of("note", "no action")).when().post(DECISION, id)
                 .then().statusCode(400).body("errors[0].field", equalTo("action"));
-        Api.admin().body(Map.of("action", "REJECT", "reason", "r".repeat(501))).when().post(DECISION, id)
+        Api.admin().body(Map.of("action", "REJECT", "reason", "RUDE", "version", 0)).when().post(DECISION, id)
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        Api.admin().body(Map.of("action", "REJECT", "note", "n".repeat(2001), "version", 0)).when().post(DECISION, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("note"));
+        Api.admin().body(Map.of("action", "REJECT", "version", -1)).when().post(DECISION, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("version"));
+        Api.admin().header("If-Match", "soon").body(Map.of("action", "REJECT")).when().post(DECISION, id)
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
         given().get("/api/v1/comments/{id}", id).then().statusCode(200);
     }
 

@@ -1,0 +1,30 @@
+package org.vigie.moderation;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.rules.ModerationStatus;
+
+/** What became of each comment of a bulk decision. */
+@Schema(name = "BulkDecisionResult")
+public record BulkDecisionResult(int ok, int conflicts, int notFound, List<Outcome> results) {
+
+    /** One comment's outcome: ok (with its new status and version), conflict (stale version) or not_found. */
+    @Schema(name = "BulkDecisionOutcome")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Outcome(long id, @Schema(enumeration = { "ok", "conflict", "not_found" }) String outcome,
+            ModerationStatus status, Integer version, String detail) {
+    }
+
+    static BulkDecisionResult of(List<ModerationService.BulkOutcome> outcomes) {
+        List<Outcome> results = outcomes.stream()
+                .map(o -> new Outcome(o.id(), o.outcome(), o.status(), o.version(), o.detail())).toList();
+        return new BulkDecisionResult(count(results, "ok"), count(results, "conflict"), count(results, "not_found"), results);
+    }
+
+    private static int count(List<Outcome> results, String outcome) {
+        return (int) results.stream().filter(r -> r.outcome().equals(outcome)).count();
+    }
+}
