@@ -43,8 +43,8 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "author_name", nullable = false)
     public String authorName;
 
-    /** Shown to moderators only; no public record has a field for it. */
-    @Column(name = "author_email", nullable = false)
+    /** Shown to moderators only; no public record has a field for it. Null once the author is erased. */
+    @Column(name = "author_email")
     public String authorEmail;
 
     @Column(nullable = false)
@@ -90,8 +90,13 @@ public class Comment extends PanacheEntityBase {
     @Column(nullable = false)
     public int version;
 
-    @Column(name = "ip_hash", nullable = false, updatable = false)
+    /** Null once the author is erased. */
+    @Column(name = "ip_hash", updatable = false)
     public String ipHash;
+
+    /** When the author had everything about them erased: the comment is a tombstone since. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     /** Visible replies, kept by a database trigger; never written from Java. */
     @Column(name = "reply_count", insertable = false, updatable = false)

@@ -12,6 +12,7 @@ import org.vigie.rules.ModerationStatus;
 @Schema(name = "ModeratedComment")
 public record ModeratedComment(
         @JsonUnwrapped QueueItem comment,
+        @Schema(description = "The author's full address hash, to ban the address", nullable = true) String ipHash,
         @Schema(description = "Every report, oldest first") List<ReportView> reportList,
         @Schema(description = "Every status change, oldest first: by a rule or by a moderator") List<HistoryEntry> history) {
 

@@ -12,6 +12,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import org.vigie.article.ArticleClosed;
+import org.vigie.author.AuthorFacts;
+import org.vigie.author.AuthorService;
+import org.vigie.author.Ban;
+import org.vigie.rules.Action;
+import org.vigie.rules.Evidence;
+import org.vigie.rules.Match;
+import org.vigie.rules.Mode;
+import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.RuleEngine;
 import org.vigie.rules.RuleSet;
 import org.vigie.rules.Submission;
@@ -32,6 +40,12 @@ public class ModerationPipeline {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AuthorService authors;
+
+    static final String BANNED = "author.banned";
+    static final String PREMODERATED_AUTHOR = "author.premoderated";
 
     /**
      * An item to moderate, as the service knows it.
@@ -60,10 +74,37 @@ public class ModerationPipeline {
     /** Decides with the given rule set, storing nothing: for dry runs. */
     public Decided evaluate(Candidate candidate, RuleSet ruleSet, Integer version) {
         String fingerprint = NormalizedText.of(candidate.body()).fingerprint();
+        AuthorFacts author = authors.facts(candidate.authorEmail(), candidate.ipHash());
         Submission submission = new Submission(candidate.event(), Instant.now(), candidate.body(),
-                candidate.authorName() == null ? "" : candidate.authorName(), candidate.article(),
-                authorFacts(candidate.authorEmail()), history(candidate, fingerprint, ruleSet), Submission.ReportFacts.NONE);
-        return new Decided(RuleEngine.decide(ruleSet, submission), version, fingerprint);
+                candidate.authorName() == null ? "" : candidate.authorName(), candidate.article(), author.record(),
+                history(candidate, fingerprint, ruleSet), Submission.ReportFacts.NONE);
+        return new Decided(moderatorsSay(RuleEngine.decide(ruleSet, submission), author), version, fingerprint);
+    }
+
+    /**
+     * What moderators decided about the author comes on top of the rules: a banned author's comment is
+     * rejected, and a premoderated author's comment waits for a moderator even if the rules would show it.
+     */
+    static Verdict moderatorsSay(Verdict verdict, AuthorFacts author) {
+        if (author.ban().isPresent()) {
+            Ban ban = author.ban().get();
+            List<Match> matches = new ArrayList<>();
+            matches.add(Match.of(BANNED, Action.REJECT, Mode.ENFORCE, "Auteur banni : " + ban.reason,
+                    Evidence.fact("author", ban.until == null ? "banni jusqu'à nouvel ordre" : "suspendu jusqu'au " + ban.until),
+                    true));
+            verdict.matches().forEach(m -> matches.add(new Match(m.ruleId(), m.action(), m.mode(), m.explanation(),
+                    m.evidence(), false)));
+            return new Verdict(ModerationStatus.REJECTED, verdict.flagged(), matches);
+        }
+        if (author.record().premoderated() && verdict.status() == ModerationStatus.VISIBLE) {
+            List<Match> matches = new ArrayList<>();
+            verdict.matches().forEach(m -> matches.add(new Match(m.ruleId(), m.action(), m.mode(), m.explanation(),
+                    m.evidence(), false)));
+            matches.add(Match.of(PREMODERATED_AUTHOR, Action.HOLD, Mode.ENFORCE,
+                    "Auteur prémodéré : chaque commentaire attend la validation d'un modérateur.", null, true));
+            return new Verdict(ModerationStatus.PENDING, verdict.flagged(), matches);
+        }
+        return verdict;
     }
 
     /** The rules' reading of a report on a comment, and the version that gave it. */
@@ -75,22 +116,8 @@ public class ModerationPipeline {
             Submission.ArticleFacts article, Submission.ReportFacts reports) {
         RuleSetService.Current current = ruleSets.current();
         Submission submission = new Submission(Submission.Event.REPORT, Instant.now(), body, authorName, article,
-                authorFacts(authorEmail), Submission.History.NONE, reports);
+                authors.facts(authorEmail, null).record(), Submission.History.NONE, reports);
         return new ReportEvaluation(RuleEngine.evaluate(current.ruleSet(), submission), current.version());
-    }
-
-    private Submission.AuthorFacts authorFacts(String email) {
-        if (email == null || email.isBlank()) {
-            return Submission.AuthorFacts.UNKNOWN;
-        }
-        Object[] counts = (Object[]) entityManager.createNativeQuery("""
-                SELECT count(*) FILTER (WHERE status = 'VISIBLE'),
-                       count(*) FILTER (WHERE status = 'REJECTED'),
-                       count(*) FILTER (WHERE status = 'PENDING')
-                  FROM comment WHERE lower(author_email) = lower(?1)
-                """).setParameter(1, email.strip()).getSingleResult();
-        return new Submission.AuthorFacts(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue(),
-                ((Number) counts[2]).longValue(), false, false);
     }
 
     /**

@@ -185,7 +185,9 @@ public class ModerationQueues {
                 (String) row[0], (String) row[1], toInstant(row[2]), (String) row[3])).toList();
         List<ModeratedComment.HistoryEntry> history = AuditEntry.<AuditEntry> list("commentId = ?1 ORDER BY createdAt, id", id)
                 .stream().map(ModeratedComment.HistoryEntry::of).toList();
-        return new ModeratedComment(found.get(0), reportViews, history);
+        String ipHash = (String) entityManager.createNativeQuery("SELECT ip_hash FROM comment WHERE id = ?1")
+                .setParameter(1, id).getSingleResult();
+        return new ModeratedComment(found.get(0), ipHash, reportViews, history);
     }
 
     /** Items for these ids, in this order, loaded in a fixed number of queries whatever their number. */
@@ -206,11 +208,11 @@ public class ModerationQueues {
                 .setParameter("ids", ids).getResultList();
         reasonRows.forEach(row -> reasons.computeIfAbsent(((Number) row[0]).longValue(), k -> new LinkedHashMap<>())
                 .put((String) row[1], ((Number) row[2]).intValue()));
-        List<String> emails = rows.values().stream().map(row -> ((Comment) row[0]).authorEmail.toLowerCase(Locale.ROOT))
-                .distinct().toList();
+        List<String> emails = rows.values().stream().map(row -> ((Comment) row[0]).authorEmail)
+                .filter(java.util.Objects::nonNull).map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList();
         Map<String, QueueItem.AuthorHistory> histories = new HashMap<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> historyRows = entityManager.createNativeQuery("SELECT lower(author_email),"
+        List<Object[]> historyRows = emails.isEmpty() ? List.of() : entityManager.createNativeQuery("SELECT lower(author_email),"
                 + " count(*) FILTER (WHERE status = 'VISIBLE'), count(*) FILTER (WHERE status = 'REJECTED'),"
                 + " count(*) FILTER (WHERE status = 'PENDING')"
                 + " FROM comment WHERE lower(author_email) IN (:emails) GROUP BY lower(author_email)")
@@ -228,8 +230,9 @@ public class ModerationQueues {
             QueueItem.Reports reports = new QueueItem.Reports(c.reportCount, reasons.getOrDefault(id, Map.of()),
                     c.reportedAt, c.approvedByModerator && c.reportCount > 0);
             items.add(new QueueItem(c.id, (String) row[1], (String) row[2], c.parentId, c.inReplyTo, c.authorName,
-                    c.authorEmail, c.ipHash.substring(0, Math.min(8, c.ipHash.length())), c.body, c.status, c.flagged,
-                    c.matches, c.ruleSetVersion, reports, histories.get(c.authorEmail.toLowerCase(Locale.ROOT)),
+                    c.authorEmail, c.ipHash == null ? null : c.ipHash.substring(0, Math.min(8, c.ipHash.length())), c.body,
+                    c.status, c.flagged, c.matches, c.ruleSetVersion, reports,
+                    c.authorEmail == null ? null : histories.get(c.authorEmail.toLowerCase(Locale.ROOT)),
                     c.createdAt, c.version));
         }
         return items;
