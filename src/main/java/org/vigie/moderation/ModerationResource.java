@@ -39,6 +39,9 @@ public class ModerationResource {
     @Inject
     ModerationQueues queues;
 
+    @Inject
+    StatsService stats;
+
     @GET
     @Path("/queue")
     @Operation(summary = "List a moderation queue",
@@ -85,6 +88,19 @@ public class ModerationResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500"))
             @RestQuery @WholeNumber(min = 1, max = 500) String limit) {
         return queues.countsByArticle(WholeNumber.Values.or(limit, 50));
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Moderation figures over the last days",
+            description = "Comments by status, time from posting to decision (median, 90th percentile), decisions per"
+                    + " moderator, rule hits, reports per reason.")
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public ModerationStats stats(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "7", minimum = "1", maximum = "365"))
+            @RestQuery @WholeNumber(min = 1, max = 365) String days) {
+        return stats.stats(WholeNumber.Values.or(days, 7));
     }
 
     @GET

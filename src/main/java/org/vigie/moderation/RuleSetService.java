@@ -25,8 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The rule set in force, its versions in PostgreSQL, and changes to it. Every instance checks for a
- * new version twice a second, so a change made through any instance is in force everywhere within a
- * second. Only ever a newer version replaces the one in force.
+ * new version four times a second (one indexed max() query), so a change made through any instance is in
+ * force everywhere well within a second. Only ever a newer version replaces the one in force.
  */
 @ApplicationScoped
 public class RuleSetService {
@@ -72,7 +72,7 @@ public class RuleSetService {
     }
 
     /** Loads the newest version if another instance (or this one) stored it. */
-    @Scheduled(every = "0.5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
+    @Scheduled(every = "0.25s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     synchronized void refresh() {
         Integer newest = QuarkusTransaction.joiningExisting().call(() -> entityManager
                 .createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult());
