@@ -299,6 +299,24 @@ class RuleSetResourceTest {
     }
 
     @Test
+    void aReportRuleWithReopenHidesEvenACommentAModeratorApproved() {
+        yaml().body("""
+                rules:
+                  - id: reported-hard
+                    on: report
+                    when: { reports: { reportersAtLeast: 1 } }
+                    action: hold
+                    reopen: true
+                    explain: Signalé
+                """).put(RULES).then().statusCode(200);
+        String key = Api.newArticleKey("reopen");
+        long id = Api.post(key, "Approuvé puis signalé");
+        Api.decide(id, "APPROVE");
+        Api.reader().body(Map.of("reason", "ABUSE")).post("/api/v1/comments/{id}/reports", id).then().statusCode(202);
+        assertEquals("PENDING", database.single("SELECT status FROM comment WHERE id = ?", id));
+    }
+
+    @Test
     void everyMatchIsShownToModeratorsAndNoneToReaders() {
         String key = Api.newArticleKey("evidence");
         long id = postExpecting(key, "Espèce de C0NNARD", "PENDING");
