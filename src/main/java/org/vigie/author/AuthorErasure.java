@@ -27,17 +27,22 @@ public class AuthorErasure {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuthorExport export(String email) {
         String address = AuthorService.normalize(email);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT c.id, a.article_key, c.parent_id, c.in_reply_to, c.author_name, c.body, c.status, c.created_at,
-                       c.ip_hash, c.report_count
-                  FROM comment c JOIN article a ON a.id = c.article_id
-                 WHERE lower(c.author_email) = ?1 ORDER BY c.created_at, c.id
-                """).setParameter(1, address).getResultList();
-        List<AuthorExport.ExportedComment> comments = rows.stream().map(row -> new AuthorExport.ExportedComment(
-                ((Number) row[0]).longValue(), (String) row[1], row[2] == null ? null : ((Number) row[2]).longValue(),
-                row[3] == null ? null : ((Number) row[3]).longValue(), (String) row[4], (String) row[5], (String) row[6],
-                toInstant(row[7]), (String) row[8], ((Number) row[9]).intValue())).toList();
+        List<org.vigie.comment.Comment> own = entityManager.createQuery(
+                "SELECT c FROM Comment c WHERE lower(c.authorEmail) = :email ORDER BY c.createdAt, c.id",
+                org.vigie.comment.Comment.class).setParameter("email", address).getResultList();
+        List<AuthorExport.ExportedComment> comments = own.stream().map(c -> {
+            org.vigie.article.Article article = org.vigie.article.Article.findById(c.articleId);
+            @SuppressWarnings("unchecked")
+            List<Object[]> reports = entityManager.createNativeQuery(
+                    "SELECT reason, details, created_at FROM report WHERE comment_id = ?1 ORDER BY created_at, id")
+                    .setParameter(1, c.id).getResultList();
+            return new AuthorExport.ExportedComment(c.id, article.key, c.parentId, c.inReplyTo, c.authorName, c.body,
+                    c.status.name(), c.createdAt, c.ipHash, c.matches,
+                    reports.stream().map(r -> new AuthorExport.ReportedAs((String) r[0], (String) r[1], toInstant(r[2]))).toList(),
+                    org.vigie.moderation.AuditEntry.<org.vigie.moderation.AuditEntry> list(
+                            "commentId = ?1 ORDER BY createdAt, id", c.id).stream()
+                            .map(org.vigie.moderation.ModeratedComment.HistoryEntry::of).toList());
+        }).toList();
         AuthorProfile profile = authors.profile(address);
         return new AuthorExport(address, Instant.now(), comments, profile.premoderated(), profile.bans());
     }
@@ -45,7 +50,8 @@ public class AuthorErasure {
     /**
      * Erases an email (every statement of the WITH runs, whether or not the last one reads it): its comments
      * become tombstones without name, email, address hash, fingerprint or
-     * rule evidence; their audit entries keep only ids and statuses; bans and settings on the email go.
+     * rule evidence; reports on them lose their details (free text about the author); their audit entries
+     * keep only ids and statuses; bans and settings on the email go.
      * Each erased comment gets an ERASE entry in the audit trail.
      */
     @Transactional
@@ -60,6 +66,10 @@ public class AuthorErasure {
                     RETURNING id, status),
                 scrubbed AS (
                     UPDATE audit_entry SET reason = NULL, note = NULL
+                     WHERE comment_id IN (SELECT id FROM erased)
+                    RETURNING 1),
+                unreported AS (
+                    UPDATE report SET details = NULL
                      WHERE comment_id IN (SELECT id FROM erased)
                     RETURNING 1),
                 recorded AS (

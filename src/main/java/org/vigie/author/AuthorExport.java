@@ -22,6 +22,15 @@ public record AuthorExport(
     public record ExportedComment(long id, String articleKey, Long parentId, Long inReplyTo, String authorName,
             String body, String status, Instant createdAt,
             @Schema(description = "The keyed hash that stands for the address it was sent from") String ipHash,
-            @Schema(description = "Readers who reported it") int reports) {
+            @Schema(description = "What the rules found in it, and moderators' decisions") List<org.vigie.rules.Match> matches,
+            @Schema(description = "Reports on it: reason, details, time") List<ReportedAs> reports,
+            @Schema(description = "Every change of its status, with moderators' reasons and notes")
+            List<org.vigie.moderation.ModeratedComment.HistoryEntry> history) {
+    }
+
+    /** A report on one of the author's comments. */
+    @Schema(name = "ExportedReport")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReportedAs(String reason, String details, Instant createdAt) {
     }
 }

@@ -69,15 +69,17 @@ public class AuthorService {
     @Transactional
     public AuthorProfile setPremoderation(String email, boolean enabled, String moderator) {
         String address = normalize(email);
-        AuthorSetting setting = AuthorSetting.findById(address);
-        if (setting == null) {
-            setting = new AuthorSetting();
-            setting.email = address;
-        }
-        setting.premoderated = enabled;
-        setting.updatedBy = moderator;
-        setting.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        setting.persist();
+        // One statement, so that two moderators setting it at once cannot collide on the key.
+        entityManager.createNativeQuery("""
+                INSERT INTO author_setting (email, premoderated, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4)
+                ON CONFLICT (email) DO UPDATE
+                   SET premoderated = excluded.premoderated, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                """)
+                .setParameter(1, address)
+                .setParameter(2, enabled)
+                .setParameter(3, moderator)
+                .setParameter(4, Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .executeUpdate();
         return profile(address);
     }
 

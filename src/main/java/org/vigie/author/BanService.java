@@ -39,17 +39,33 @@ public class BanService {
         return BanView.of(ban, rejected);
     }
 
-    /** Rejects the banned author's visible and pending comments, and records each change. */
+    /**
+     * Rejects the banned author's visible and pending comments, and records each change. Their rows and the
+     * comments they reply to are locked first, newest first, as the counters' trigger locks a reply before
+     * its parent: a ban cannot deadlock with a decision or a reply on the same threads.
+     */
     private int rejectExisting(Ban ban, String moderator) {
+        entityManager.createNativeQuery("""
+                SELECT id FROM comment
+                 WHERE id IN (SELECT id FROM comment WHERE (lower(author_email) = ?1 OR ip_hash = ?2) AND status <> 'REJECTED')
+                    OR id IN (SELECT parent_id FROM comment WHERE (lower(author_email) = ?1 OR ip_hash = ?2)
+                                AND status <> 'REJECTED' AND parent_id IS NOT NULL)
+                 ORDER BY id DESC FOR UPDATE
+                """)
+                .setParameter(1, ban.email == null ? "" : ban.email)
+                .setParameter(2, ban.ipHash == null ? "" : ban.ipHash)
+                .getResultList();
+        String explanation = "Rejeté par " + moderator + " : banni (" + ban.reason + ")";
         return ((Number) entityManager.createNativeQuery("""
                 WITH target AS (
                     SELECT id, status FROM comment
-                     WHERE (lower(author_email) = ?1 OR ip_hash = ?2) AND status <> 'REJECTED'
-                     FOR UPDATE),
+                     WHERE (lower(author_email) = ?1 OR ip_hash = ?2) AND status <> 'REJECTED'),
                 changed AS (
                     UPDATE comment c
                        SET status = 'REJECTED', status_changed_at = now(), moderated_at = now(),
-                           flagged = false, approved_by_moderator = false, version = c.version + 1
+                           flagged = false, approved_by_moderator = false, version = c.version + 1,
+                           matches = c.matches || jsonb_build_array(jsonb_build_object('ruleId', 'moderator.decision',
+                               'action', 'reject', 'mode', 'enforce', 'explanation', CAST(?5 AS text), 'decisive', true))
                       FROM target t WHERE c.id = t.id
                     RETURNING c.id, t.status AS previous),
                 audited AS (
@@ -62,6 +78,7 @@ public class BanService {
                 .setParameter(2, ban.ipHash == null ? "" : ban.ipHash)
                 .setParameter(3, moderator)
                 .setParameter(4, "Banni : " + ban.reason)
+                .setParameter(5, explanation)
                 .getSingleResult()).intValue();
     }
 

@@ -25,6 +25,13 @@ public record NewBan(
         @Schema(description = "Also reject the author's comments already visible or pending") Boolean rejectExisting) {
 
     @JsonIgnore
+    @AssertTrue(message = "{org.vigie.Until.message}")
+    @Schema(hidden = true)
+    public boolean isUntil() {
+        return until == null || until.isBefore(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @JsonIgnore
     @AssertTrue(message = "{org.vigie.BanTarget.message}")
     @Schema(hidden = true)
     public boolean isEmailOrIpHash() {

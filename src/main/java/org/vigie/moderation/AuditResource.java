@@ -28,6 +28,9 @@ import org.vigie.platform.WholeNumber;
 @Tag(name = "Moderation")
 public class AuditResource {
 
+    static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
+
     @Inject
     AuditLog log;
 
@@ -56,7 +59,11 @@ public class AuditResource {
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant time = Instant.parse(value.strip());
+            if (time.isBefore(FIRST) || time.isAfter(LAST)) {
+                throw new InvalidTime(field);
+            }
+            return time;
         } catch (DateTimeParseException e) {
             throw new InvalidTime(field);
         }

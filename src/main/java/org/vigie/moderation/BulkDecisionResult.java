@@ -14,7 +14,7 @@ public record BulkDecisionResult(int ok, int conflicts, int notFound, List<Outco
     /** One comment's outcome: ok (with its new status and version), conflict (stale version) or not_found. */
     @Schema(name = "BulkDecisionOutcome")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outcome(long id, @Schema(enumeration = { "ok", "conflict", "not_found" }) String outcome,
+    public record Outcome(long id, @Schema(enumeration = { "ok", "conflict", "not_found", "error" }) String outcome,
             ModerationStatus status, Integer version, String detail) {
     }
 

@@ -29,7 +29,7 @@ public record ModeratedComment(
             String action, @Schema(nullable = true) ModerationStatus from, ModerationStatus to,
             @Schema(nullable = true) String reason, @Schema(nullable = true) String note, Instant at) {
 
-        static HistoryEntry of(AuditEntry entry) {
+        public static HistoryEntry of(AuditEntry entry) {
             return new HistoryEntry(entry.actorKind, entry.actor, entry.ruleSetVersion, entry.action, entry.fromStatus,
                     entry.toStatus, entry.reason, entry.note, entry.createdAt);
         }

@@ -102,6 +102,9 @@ public class ModerationQueues {
         bind(count, filter);
         page.setParameter("limit", limit + 1);
         if (after != null) {
+            if (filter.sort() == Sort.MOST_REPORTED && (after.position() < 0 || after.position() > Integer.MAX_VALUE)) {
+                throw new Cursor.Invalid();
+            }
             Object position = filter.sort() == Sort.MOST_REPORTED ? (Object) (int) after.position()
                     : java.time.OffsetDateTime.ofInstant(after.instant(), java.time.ZoneOffset.UTC);
             page.setParameter("position", position).setParameter("id", after.id());
@@ -227,8 +230,10 @@ public class ModerationQueues {
                 continue;
             }
             Comment c = (Comment) row[0];
+            boolean reportedSinceApproval = c.approvedByModerator && c.reportedAt != null
+                    && (c.moderatedAt == null || c.reportedAt.isAfter(c.moderatedAt));
             QueueItem.Reports reports = new QueueItem.Reports(c.reportCount, reasons.getOrDefault(id, Map.of()),
-                    c.reportedAt, c.approvedByModerator && c.reportCount > 0);
+                    c.reportedAt, reportedSinceApproval);
             items.add(new QueueItem(c.id, (String) row[1], (String) row[2], c.parentId, c.inReplyTo, c.authorName,
                     c.authorEmail, c.ipHash == null ? null : c.ipHash.substring(0, Math.min(8, c.ipHash.length())), c.body,
                     c.status, c.flagged, c.matches, c.ruleSetVersion, reports,

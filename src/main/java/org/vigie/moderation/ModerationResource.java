@@ -57,7 +57,8 @@ public class ModerationResource {
             @RestQuery @Pattern(regexp = "PENDING|REPORTED|FLAGGED|REJECTED|APPROVED|VISIBLE",
                     message = "{org.vigie.Status.message}") String status,
             @RestQuery @ArticleKey String articleKey,
-            @Parameter(description = "Words to search in the text") @RestQuery @Size(max = 200) String q,
+            @Parameter(description = "Words to search in the text") @RestQuery @Size(max = 200)
+            @Pattern(regexp = "[^\\x00]*", message = "{org.vigie.SingleLine.message}") String q,
             @Parameter(schema = @Schema(enumeration = { "oldest", "newest", "most-reported" }, defaultValue = "oldest"))
             @RestQuery @Pattern(regexp = "oldest|newest|most-reported", message = "{org.vigie.QueueSort.message}") String sort,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "200"))

@@ -23,6 +23,8 @@ import org.vigie.rules.Mode;
 @ApplicationScoped
 public class ModerationService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModerationService.class);
+
     static final String MODERATOR_DECISION = "moderator.decision";
 
     @Inject
@@ -88,6 +90,10 @@ public class ModerationService {
                 outcomes.add(new BulkOutcome(item.id(), "conflict", null, null, e.getMessage()));
             } catch (CommentNotFound e) {
                 outcomes.add(new BulkOutcome(item.id(), "not_found", null, null, e.getMessage()));
+            } catch (RuntimeException e) {
+                // One item failing (a lock that could not be had, say) must not hide the others' results.
+                LOG.warnf("Bulk decision on comment %d failed: %s", item.id(), e.getClass().getSimpleName());
+                outcomes.add(new BulkOutcome(item.id(), "error", null, null, "Could not decide; try this one again."));
             }
         }
         return outcomes;

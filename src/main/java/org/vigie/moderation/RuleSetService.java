@@ -21,7 +21,6 @@ import org.vigie.rules.RuleSetParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * The rule set in force, its versions in PostgreSQL, and changes to it. Every instance checks for a
@@ -42,6 +41,12 @@ public class RuleSetService {
     @Inject
     EntityManager entityManager;
 
+    static final long POLL_MILLIS = 250;
+
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
     private final RuleSetParser parser = new RuleSetParser();
     private volatile Current current;
     /** A stored version that no longer compiles: not tried again until a newer one is stored. */
@@ -59,6 +64,21 @@ public class RuleSetService {
             }
         });
         refresh();
+        // Quarkus' scheduler does not go below one second: a Vert.x timer keeps the promise of "within a second".
+        vertx.setPeriodic(POLL_MILLIS, timer -> {
+            if (polling.compareAndSet(false, true)) {
+                vertx.executeBlocking(() -> {
+                    try {
+                        refresh();
+                    } catch (RuntimeException e) {
+                        LOG.warnf("Could not check for a new rule set version: %s", e.getMessage());
+                    } finally {
+                        polling.set(false);
+                    }
+                    return null;
+                }, false);
+            }
+        });
     }
 
     /** The rule set in force. */
@@ -72,7 +92,6 @@ public class RuleSetService {
     }
 
     /** Loads the newest version if another instance (or this one) stored it. */
-    @Scheduled(every = "0.25s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, delayed = "1s")
     synchronized void refresh() {
         Integer newest = QuarkusTransaction.joiningExisting().call(() -> entityManager
                 .createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult());

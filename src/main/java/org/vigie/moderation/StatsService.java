@@ -49,7 +49,8 @@ public class StatsService {
         Map<String, Map<String, Long>> decisions = new TreeMap<>();
         ((List<Object[]>) entityManager.createNativeQuery("""
                 SELECT actor, action, count(*) FROM audit_entry
-                 WHERE actor_kind = 'MODERATOR' AND created_at >= ?1 GROUP BY actor, action
+                 WHERE actor_kind = 'MODERATOR' AND action IN ('APPROVE', 'REJECT', 'BAN') AND created_at >= ?1
+                 GROUP BY actor, action
                 """).setParameter(1, since).getResultList())
                 .forEach(row -> decisions.computeIfAbsent((String) row[0], k -> new TreeMap<>())
                         .put((String) row[1], ((Number) row[2]).longValue()));

@@ -12,6 +12,9 @@ import java.util.Base64;
  */
 public record Cursor(long position, long id) {
 
+    static final long FIRST_MICROS = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
+    static final long LAST_MICROS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() * 1_000_000L;
+
     /** A position in an ordering by time. */
     public static Cursor at(Instant time, long id) {
         return new Cursor(ChronoUnit.MICROS.between(Instant.EPOCH, time), id);
@@ -39,7 +42,10 @@ public record Cursor(long position, long id) {
                 throw new Invalid();
             }
             Cursor cursor = new Cursor(Long.parseLong(parts[1]), Long.parseLong(parts[2]));
-            cursor.instant(); // a position too far for a time is no cursor of ours
+            // Positions are times between the years 1 and 9999 (what PostgreSQL stores), or counts.
+            if (cursor.position() < FIRST_MICROS || cursor.position() > LAST_MICROS || cursor.id() < 0) {
+                throw new Invalid();
+            }
             return cursor;
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new Invalid();

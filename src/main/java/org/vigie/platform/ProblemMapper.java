@@ -139,7 +139,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, redacted(path(uri)));
         return problem(500, new Problem(Problem.type("internal"), "Internal error", 500,
                 "Vigie could not complete this request; the error id is " + errorId + ".", path(uri), null))
                 .build();
@@ -158,6 +158,11 @@ public class ProblemMapper {
             case 415 -> "Send the body as application/json.";
             default -> "The request could not be handled.";
         };
+    }
+
+    /** Paths name authors by email (/moderation/authors/{email}): never log one. */
+    static String redacted(String path) {
+        return path == null ? null : path.replaceAll("[^/]*@[^/]*", "{email}");
     }
 
     private static String slug(String title) {

@@ -82,7 +82,10 @@ public class ReportService {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        comment.reportCount++;
+        // Readers are counted by address: one reader cannot pass for several by sending several reporter ids.
+        comment.reportCount = ((Number) entityManager.createNativeQuery(
+                "SELECT count(DISTINCT ip_hash) FROM report WHERE comment_id = ?1")
+                .setParameter(1, comment.id).getSingleResult()).intValue();
         comment.reportedAt = now;
         Article article = Article.findById(comment.articleId);
         ModerationPipeline.ReportEvaluation evaluated = pipeline.evaluateReport(comment.body, comment.authorName,

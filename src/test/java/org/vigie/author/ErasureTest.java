@@ -32,6 +32,8 @@ class ErasureTest {
         long reply = Api.post(key, Api.reply("Paul", Api.newEmail(), "Je réponds à Jeanne", root));
         Api.decide(root, "REJECT");
         Api.decide(root, "APPROVE");
+        Api.reader().body(Map.of("reason", "OTHER", "details", "Jeanne Dupont habite rue des Lilas"))
+                .post("/api/v1/comments/{id}/reports", root).then().statusCode(202);
         Api.admin().body(Map.of("email", email, "reason", "Test")).post("/api/v1/moderation/bans").then().statusCode(201);
 
         JsonPath export = Api.admin().get("/api/v1/admin/authors/{email}/export", email.toUpperCase()).then().statusCode(200)
@@ -40,6 +42,9 @@ class ErasureTest {
         assertEquals(List.of((int) root), export.getList("comments.id"));
         assertEquals("Mon avis personnel, avec mon adresse", export.getString("comments[0].body"));
         assertEquals(1, export.getList("bans").size());
+        assertEquals("Jeanne Dupont habite rue des Lilas", export.getString("comments[0].reports[0].details"));
+        assertEquals(List.of("POST", "REJECT", "APPROVE"), export.getList("comments[0].history.action"));
+        assertEquals("default", export.getString("comments[0].matches.find { it.ruleId == 'default' }.ruleId"));
 
         Api.admin().delete("/api/v1/admin/authors/{email}", email).then().statusCode(200)
                 .body("erasedComments", equalTo(1));
@@ -55,6 +60,7 @@ class ErasureTest {
         assertEquals(0, database.count("SELECT count(*) FROM audit_entry WHERE comment_id = ? AND (reason IS NOT NULL OR note IS NOT NULL)", root));
         assertEquals(1, database.count("SELECT count(*) FROM audit_entry WHERE comment_id = ? AND action = 'ERASE' AND actor = 'admin'", root));
         assertEquals(0, database.count("SELECT count(*) FROM ban WHERE email = ?", email));
+        assertEquals(0, database.count("SELECT count(*) FROM report WHERE comment_id = ? AND details IS NOT NULL", root));
         String moderatorView = Api.admin().get("/api/v1/moderation/comments/{id}", root).then().statusCode(200).extract().asString();
         assertFalse(moderatorView.contains(email));
 

@@ -164,6 +164,16 @@ class QueueTest {
         Api.admin().queryParam("status", "DELETED").get(QUEUE).then().statusCode(400).body("errors[0].field", equalTo("status"));
         Api.admin().queryParam("q", "x".repeat(201)).get(QUEUE).then().statusCode(400).body("errors[0].field", equalTo("q"));
         Api.admin().queryParam("q", "\"unbalanced -(").get(QUEUE).then().statusCode(200);
+        Api.admin().queryParam("q", "a\u0000b").get(QUEUE).then().statusCode(400).body("errors[0].field", equalTo("q"));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("PENDING-OLDEST:-999999999999999999:1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.admin().queryParam("cursor", forged).get(QUEUE).then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        String tooMany = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("REPORTED-MOST_REPORTED:99999999999:1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Api.admin().queryParam("status", "REPORTED").queryParam("sort", "most-reported").queryParam("cursor", tooMany)
+                .get(QUEUE).then().statusCode(400);
+        Api.admin().queryParam("from", "+1000000-01-01T00:00:00Z").get("/api/v1/moderation/audit").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
         Api.admin().queryParam("status", "VISIBLE").get(QUEUE).then().statusCode(200);
     }
 }

@@ -84,6 +84,18 @@ class ReportResourceTest {
     }
 
     @Test
+    void oneReaderCannotPassForSeveralWithSeveralReporterIds() {
+        long id = Api.post(Api.newArticleKey("report-forged"), "Un avis qui dérange un seul lecteur");
+        String ip = Api.newClientIp();
+        for (int i = 0; i < 3; i++) {
+            Api.reader(ip).body(report("ABUSE", "forged-" + i + "-" + UUID.randomUUID())).post(REPORTS, id).then()
+                    .statusCode(202);
+        }
+        assertEquals(1L, database.count("SELECT report_count FROM comment WHERE id = ?", id));
+        assertEquals("VISIBLE", status(id), "three ids from one address are one reader: not hidden");
+    }
+
+    @Test
     void threeDistinctReportersHideTheCommentUntilAModeratorLooks() {
         String key = Api.newArticleKey("report-three");
         long id = Api.post(key, "Un avis discutable");
