@@ -2,8 +2,6 @@ package org.vigie.author;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.vigie.moderation.Roles;
+import org.vigie.platform.EmailAddress;
 
 /** Admins answer authors' requests for access and erasure (GDPR articles 15 and 17). */
 @Path("/api/v1/admin/authors/{email}")
@@ -38,7 +37,7 @@ public class AuthorAdminResource {
     @Operation(summary = "Export everything stored about an email", description = "Its comments, settings and bans.")
     @APIResponse(responseCode = "200", description = "The export")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public AuthorExport export(@RestPath @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email) {
+    public AuthorExport export(@RestPath @EmailAddress String email) {
         return erasure.export(email);
     }
 
@@ -48,7 +47,7 @@ public class AuthorAdminResource {
                     + " address hash; the audit trail keeps only ids; bans and settings on the email are removed.")
     @APIResponse(responseCode = "200", description = "How many comments were erased")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public Erasure erase(@RestPath @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+    public Erasure erase(@RestPath @EmailAddress String email,
             SecurityContext security) {
         return new Erasure(AuthorService.normalize(email), erasure.erase(email, security.getUserPrincipal().getName()));
     }

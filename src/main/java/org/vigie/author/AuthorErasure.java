@@ -8,6 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.vigie.platform.Times;
+
 /**
  * The rights of access and erasure: everything stored about an email, and its removal. Erased comments
  * stay as tombstones so that threads and replies keep their shape.
@@ -38,7 +40,7 @@ public class AuthorErasure {
                     .setParameter(1, c.id).getResultList();
             return new AuthorExport.ExportedComment(c.id, article.key, c.parentId, c.inReplyTo, c.authorName, c.body,
                     c.status.name(), c.createdAt, c.ipHash, c.matches,
-                    reports.stream().map(r -> new AuthorExport.ReportedAs((String) r[0], (String) r[1], toInstant(r[2]))).toList(),
+                    reports.stream().map(r -> new AuthorExport.ReportedAs((String) r[0], (String) r[1], Times.instant(r[2]))).toList(),
                     org.vigie.moderation.AuditEntry.<org.vigie.moderation.AuditEntry> list(
                             "commentId = ?1 ORDER BY createdAt, id", c.id).stream()
                             .map(org.vigie.moderation.ModeratedComment.HistoryEntry::of).toList());
@@ -87,11 +89,5 @@ public class AuthorErasure {
         entityManager.createNativeQuery("DELETE FROM author_setting WHERE email = ?1").setParameter(1, address)
                 .executeUpdate();
         return erased;
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant instant ? instant
-                : value instanceof java.time.OffsetDateTime time ? time.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 }

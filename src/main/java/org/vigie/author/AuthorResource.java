@@ -3,9 +3,7 @@ package org.vigie.author;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -20,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.vigie.moderation.Roles;
+import org.vigie.platform.EmailAddress;
 import org.vigie.platform.RequiredBody;
 
 /** Moderators look at an author and hold all their comments if need be. */
@@ -41,7 +40,7 @@ public class AuthorResource {
     @Operation(summary = "Read what is known of an author", description = "Their record, premoderation and bans.")
     @APIResponse(responseCode = "200", description = "The author")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public AuthorProfile profile(@RestPath @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email) {
+    public AuthorProfile profile(@RestPath @EmailAddress String email) {
         return authors.profile(email);
     }
 
@@ -52,7 +51,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "200", description = "The author, with the new setting")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
-    public AuthorProfile premoderate(@RestPath @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+    public AuthorProfile premoderate(@RestPath @EmailAddress String email,
             @Valid @RequiredBody Premoderation payload, SecurityContext security) {
         return authors.setPremoderation(email, payload.enabled(), security.getUserPrincipal().getName());
     }

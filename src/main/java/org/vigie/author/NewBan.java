@@ -3,7 +3,6 @@ package org.vigie.author;
 import java.time.Instant;
 
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,11 +11,13 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.platform.EmailAddress;
+import org.vigie.platform.Times;
 
 /** A ban to make: an email, an address hash (from a comment's full view), or both. */
 @Schema(name = "NewBan")
 public record NewBan(
-        @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+        @EmailAddress String email,
         @Schema(description = "The address hash shown in a comment's full view") @Pattern(regexp = "[0-9a-f]{32}",
                 message = "{org.vigie.IpHash.message}") String ipHash,
         @Schema(required = true) @NotBlank @Size(max = 500) String reason,
@@ -28,7 +29,7 @@ public record NewBan(
     @AssertTrue(message = "{org.vigie.Until.message}")
     @Schema(hidden = true)
     public boolean isUntil() {
-        return until == null || until.isBefore(Instant.parse("9999-12-31T23:59:59Z"));
+        return until == null || Times.storable(until);
     }
 
     @JsonIgnore

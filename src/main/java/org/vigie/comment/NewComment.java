@@ -1,12 +1,12 @@
 package org.vigie.comment;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.platform.EmailAddress;
 
 /** A comment or reply as a reader submits it. Every field but parentId is required. */
 @Schema(name = "NewComment")
@@ -17,7 +17,7 @@ public record NewComment(
         String authorName,
 
         @Schema(description = "Never shown publicly; for moderators only", examples = "jeanne@example.org", required = true)
-        @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+        @NotBlank @EmailAddress
         String authorEmail,
 
         @Schema(description = "Text of the comment, stored and returned exactly as sent", required = true)

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.vigie.platform.DomainException;
+import org.vigie.platform.Times;
 import org.vigie.platform.WholeNumber;
 
 /** Who did what: the audit trail, read-only. */
@@ -27,9 +28,6 @@ import org.vigie.platform.WholeNumber;
 @RolesAllowed({ Roles.MODERATOR, Roles.ADMIN })
 @Tag(name = "Moderation")
 public class AuditResource {
-
-    static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
-    static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     @Inject
     AuditLog log;
@@ -60,7 +58,7 @@ public class AuditResource {
         }
         try {
             Instant time = Instant.parse(value.strip());
-            if (time.isBefore(FIRST) || time.isAfter(LAST)) {
+            if (!Times.storable(time)) {
                 throw new InvalidTime(field);
             }
             return time;

@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.vigie.comment.Comment;
 import org.vigie.comment.CommentNotFound;
 import org.vigie.platform.Cursor;
+import org.vigie.platform.Times;
 import org.vigie.rules.ModerationStatus;
 
 /**
@@ -116,7 +117,7 @@ public class ModerationQueues {
             rows = rows.subList(0, limit);
             Object[] last = rows.get(limit - 1);
             long id = ((Number) last[0]).longValue();
-            nextCursor = (last[1] instanceof Number reports ? new Cursor(reports.longValue(), id) : Cursor.at(toInstant(last[1]), id))
+            nextCursor = (last[1] instanceof Number reports ? new Cursor(reports.longValue(), id) : Cursor.at(Times.instant(last[1]), id))
                     .encode(ordering);
         }
         List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
@@ -185,7 +186,7 @@ public class ModerationQueues {
                 + " FROM report WHERE comment_id = ?1 ORDER BY created_at, id")
                 .setParameter(1, id).getResultList();
         List<ModeratedComment.ReportView> reportViews = reports.stream().map(row -> new ModeratedComment.ReportView(
-                (String) row[0], (String) row[1], toInstant(row[2]), (String) row[3])).toList();
+                (String) row[0], (String) row[1], Times.instant(row[2]), (String) row[3])).toList();
         List<ModeratedComment.HistoryEntry> history = AuditEntry.<AuditEntry> list("commentId = ?1 ORDER BY createdAt, id", id)
                 .stream().map(ModeratedComment.HistoryEntry::of).toList();
         String ipHash = (String) entityManager.createNativeQuery("SELECT ip_hash FROM comment WHERE id = ?1")
@@ -241,12 +242,6 @@ public class ModerationQueues {
                     c.createdAt, c.version));
         }
         return items;
-    }
-
-    private static Instant toInstant(Object value) {
-        return value instanceof Instant instant ? instant
-                : value instanceof java.time.OffsetDateTime time ? time.toInstant()
-                : ((java.sql.Timestamp) value).toInstant();
     }
 
     static Optional<String> blankToNull(String text) {

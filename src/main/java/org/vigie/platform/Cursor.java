@@ -12,8 +12,8 @@ import java.util.Base64;
  */
 public record Cursor(long position, long id) {
 
-    static final long FIRST_MICROS = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond() * 1_000_000L;
-    static final long LAST_MICROS = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() * 1_000_000L;
+    static final long FIRST_MICROS = Times.FIRST.getEpochSecond() * 1_000_000L;
+    static final long LAST_MICROS = Times.LAST.getEpochSecond() * 1_000_000L;
 
     /** A position in an ordering by time. */
     public static Cursor at(Instant time, long id) {
