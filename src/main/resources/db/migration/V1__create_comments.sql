@@ -48,13 +48,8 @@ CREATE INDEX comment_queue_idx ON comment (status, created_at, id);
 CREATE INDEX comment_recent_visible_idx ON comment (created_at, article_id)
     WHERE status = 'VISIBLE';
 
--- Keeps the visible counters right, whichever statement changes a status: a single insert, a
--- decision or a bulk update.
---   comment.reply_count:  visible replies under a top-level comment.
---   article.visible_count: visible top-level comments plus the visible replies under them; replies
---                          under a hidden comment are hidden from the thread, so they do not count.
--- Rows are locked in one order, the reply, then its top-level comment, then the article, so that
--- concurrent replies and decisions cannot deadlock.
+-- Keeps article.visible_count and comment.reply_count equal to the number of visible rows, whichever
+-- statement changes a status: a single insert, a decision or a bulk update.
 CREATE FUNCTION comment_visible_counters() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -63,21 +58,11 @@ DECLARE
     -- NEW is NULL on DELETE and OLD on INSERT; a comment never moves to another article or parent.
     target_article bigint := COALESCE(NEW.article_id, OLD.article_id);
     target_parent  bigint := COALESCE(NEW.parent_id, OLD.parent_id);
-    parent_status  varchar(16);
 BEGIN
-    IF delta = 0 THEN
-        RETURN NULL;
-    END IF;
-    IF target_parent IS NULL THEN
-        -- A top-level comment shows or hides the visible replies under it along with itself.
-        UPDATE article
-           SET visible_count = visible_count + delta * (1 + COALESCE(NEW.reply_count, OLD.reply_count))
-         WHERE id = target_article;
-    ELSE
-        UPDATE comment SET reply_count = reply_count + delta WHERE id = target_parent
-        RETURNING status INTO parent_status;
-        IF parent_status = 'VISIBLE' THEN
-            UPDATE article SET visible_count = visible_count + delta WHERE id = target_article;
+    IF delta <> 0 THEN
+        UPDATE article SET visible_count = visible_count + delta WHERE id = target_article;
+        IF target_parent IS NOT NULL THEN
+            UPDATE comment SET reply_count = reply_count + delta WHERE id = target_parent;
         END IF;
     END IF;
     RETURN NULL;
