@@ -139,13 +139,9 @@ public class CommentService {
         if (after != null) {
             query.setParameter("at", after.instant()).setParameter("id", after.id());
         }
-        List<Comment> top = query.getResultList();
-        String nextCursor = null;
-        if (top.size() > limit) {
-            top = top.subList(0, limit);
-            Comment last = top.get(limit - 1);
-            nextCursor = Cursor.at(last.createdAt, last.id).encode(order.name());
-        }
+        Cursor.Page<Comment> page = Cursor.page(query.getResultList(), limit, order.name(),
+                c -> Cursor.at(c.createdAt, c.id));
+        List<Comment> top = page.items();
 
         Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();
         top.forEach(c -> replies.put(c.id, new ArrayList<>()));
@@ -162,7 +158,7 @@ public class CommentService {
                 .map(c -> new CommentView(c.id, c.authorName, c.body, Excerpt.of(c.body), c.createdAt, c.replyCount,
                         replies.get(c.id)))
                 .toList();
-        return new ThreadPage(article.key, article.visibleCount, items, nextCursor);
+        return new ThreadPage(article.key, article.visibleCount, items, page.nextCursor());
     }
 
     /**

@@ -2,7 +2,9 @@ package org.vigie.moderation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,48 +31,34 @@ public class AuditLog {
     public AuditPage read(Filter filter, int limit, String cursorToken) {
         Cursor after = Cursor.decode(cursorToken, ORDERING);
         List<String> conditions = new ArrayList<>();
-        if (filter.actor() != null) {
-            conditions.add("e.actor = :actor");
-        }
-        if (filter.commentId() != null) {
-            conditions.add("e.commentId = :commentId");
-        }
-        if (filter.from() != null) {
-            conditions.add("e.createdAt >= :from");
-        }
-        if (filter.to() != null) {
-            conditions.add("e.createdAt < :to");
-        }
+        Map<String, Object> parameters = new HashMap<>();
+        condition(conditions, parameters, "e.actor = :actor", "actor", filter.actor());
+        condition(conditions, parameters, "e.commentId = :commentId", "commentId", filter.commentId());
+        condition(conditions, parameters, "e.createdAt >= :from", "from", filter.from());
+        condition(conditions, parameters, "e.createdAt < :to", "to", filter.to());
         if (after != null) {
             conditions.add("(e.createdAt, e.id) < (:at, :id)");
+            parameters.put("at", after.instant());
+            parameters.put("id", after.id());
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         TypedQuery<AuditEntry> query = entityManager.createQuery("SELECT e FROM AuditEntry e" + where
                 + " ORDER BY e.createdAt DESC, e.id DESC", AuditEntry.class)
                 .setMaxResults(limit + 1);
-        if (filter.actor() != null) {
-            query.setParameter("actor", filter.actor());
+        parameters.forEach(query::setParameter);
+        Cursor.Page<AuditEntry> page = Cursor.page(query.getResultList(), limit, ORDERING,
+                e -> Cursor.at(e.createdAt, e.id));
+        return new AuditPage(page.items().stream()
+                .map(e -> new AuditPage.Item(e.id, e.commentId, ModeratedComment.HistoryEntry.of(e))).toList(),
+                page.nextCursor());
+    }
+
+    /** Adds a filter's condition when the filter was given. */
+    private static void condition(List<String> conditions, Map<String, Object> parameters, String condition,
+            String name, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.put(name, value);
         }
-        if (filter.commentId() != null) {
-            query.setParameter("commentId", filter.commentId());
-        }
-        if (filter.from() != null) {
-            query.setParameter("from", filter.from());
-        }
-        if (filter.to() != null) {
-            query.setParameter("to", filter.to());
-        }
-        if (after != null) {
-            query.setParameter("at", after.instant()).setParameter("id", after.id());
-        }
-        List<AuditEntry> entries = query.getResultList();
-        String nextCursor = null;
-        if (entries.size() > limit) {
-            entries = entries.subList(0, limit);
-            AuditEntry last = entries.get(limit - 1);
-            nextCursor = Cursor.at(last.createdAt, last.id).encode(ORDERING);
-        }
-        return new AuditPage(entries.stream()
-                .map(e -> new AuditPage.Item(e.id, e.commentId, ModeratedComment.HistoryEntry.of(e))).toList(), nextCursor);
     }
 }

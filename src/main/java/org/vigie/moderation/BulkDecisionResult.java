@@ -18,9 +18,7 @@ public record BulkDecisionResult(int ok, int conflicts, int notFound, List<Outco
             ModerationStatus status, Integer version, String detail) {
     }
 
-    static BulkDecisionResult of(List<ModerationService.BulkOutcome> outcomes) {
-        List<Outcome> results = outcomes.stream()
-                .map(o -> new Outcome(o.id(), o.outcome(), o.status(), o.version(), o.detail())).toList();
+    static BulkDecisionResult of(List<Outcome> results) {
         return new BulkDecisionResult(count(results, "ok"), count(results, "conflict"), count(results, "not_found"), results);
     }
 

@@ -92,19 +92,23 @@ public class ModerationPipeline {
             matches.add(Match.of(BANNED, Action.REJECT, Mode.ENFORCE, "Auteur banni : " + ban.reason,
                     Evidence.fact("author", ban.until == null ? "banni jusqu'à nouvel ordre" : "suspendu jusqu'au " + ban.until),
                     true));
-            verdict.matches().forEach(m -> matches.add(new Match(m.ruleId(), m.action(), m.mode(), m.explanation(),
-                    m.evidence(), false)));
+            matches.addAll(demoted(verdict.matches()));
             return new Verdict(ModerationStatus.REJECTED, verdict.flagged(), matches);
         }
         if (author.record().premoderated() && verdict.status() == ModerationStatus.VISIBLE) {
-            List<Match> matches = new ArrayList<>();
-            verdict.matches().forEach(m -> matches.add(new Match(m.ruleId(), m.action(), m.mode(), m.explanation(),
-                    m.evidence(), false)));
+            List<Match> matches = new ArrayList<>(demoted(verdict.matches()));
             matches.add(Match.of(PREMODERATED_AUTHOR, Action.HOLD, Mode.ENFORCE,
                     "Auteur prémodéré : chaque commentaire attend la validation d'un modérateur.", null, true));
             return new Verdict(ModerationStatus.PENDING, verdict.flagged(), matches);
         }
         return verdict;
+    }
+
+    /** The rules' matches, none of them deciding any more: the moderators' word does. */
+    private static List<Match> demoted(List<Match> matches) {
+        return matches.stream()
+                .map(m -> new Match(m.ruleId(), m.action(), m.mode(), m.explanation(), m.evidence(), false))
+                .toList();
     }
 
     /** The rules' reading of a report on a comment, and the version that gave it. */
@@ -144,23 +148,20 @@ public class ModerationPipeline {
                     .append(query.kind() == HistoryQuery.Kind.SAME_TEXT ? " AND fingerprint = :fingerprint" : "")
                     .append(')');
         }
-        List<String> scopes = new ArrayList<>();
-        queries.stream().map(HistoryQuery::scope).distinct().forEach(scope -> scopes.add(scopeCondition(scope)));
+        List<String> scopes = queries.stream().map(HistoryQuery::scope).distinct()
+                .map(ModerationPipeline::scopeCondition).toList();
         sql.append(" FROM comment WHERE (").append(String.join(" OR ", scopes)).append(")")
                 .append(" AND created_at > now() - make_interval(secs => ").append(widest).append(')');
 
         Query query = entityManager.createNativeQuery(sql.toString());
-        String text = sql.toString();
-        if (text.contains(":ipHash")) {
-            query.setParameter("ipHash", candidate.ipHash());
-        }
-        if (text.contains(":email")) {
-            query.setParameter("email", candidate.authorEmail().strip());
-        }
-        if (text.contains(":articleId")) {
-            query.setParameter("articleId", candidate.articleId());
-        }
-        if (text.contains(":fingerprint")) {
+        queries.stream().map(HistoryQuery::scope).distinct().forEach(scope -> {
+            switch (scope) {
+                case IP -> query.setParameter("ipHash", candidate.ipHash());
+                case EMAIL -> query.setParameter("email", candidate.authorEmail().strip());
+                case ARTICLE -> query.setParameter("articleId", candidate.articleId());
+            }
+        });
+        if (queries.stream().anyMatch(q -> q.kind() == HistoryQuery.Kind.SAME_TEXT)) {
             query.setParameter("fingerprint", fingerprint);
         }
         Object result = query.getSingleResult();

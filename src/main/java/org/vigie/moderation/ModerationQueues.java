@@ -1,13 +1,14 @@
 package org.vigie.moderation;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -107,21 +108,18 @@ public class ModerationQueues {
                 throw new Cursor.Invalid();
             }
             Object position = filter.sort() == Sort.MOST_REPORTED ? (Object) (int) after.position()
-                    : java.time.OffsetDateTime.ofInstant(after.instant(), java.time.ZoneOffset.UTC);
+                    : OffsetDateTime.ofInstant(after.instant(), ZoneOffset.UTC);
             page.setParameter("position", position).setParameter("id", after.id());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = page.getResultList();
-        String nextCursor = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            Object[] last = rows.get(limit - 1);
+        Cursor.Page<Object[]> cut = Cursor.page(rows, limit, ordering, last -> {
             long id = ((Number) last[0]).longValue();
-            nextCursor = (last[1] instanceof Number reports ? new Cursor(reports.longValue(), id) : Cursor.at(Times.instant(last[1]), id))
-                    .encode(ordering);
-        }
-        List<Long> ids = rows.stream().map(row -> ((Number) row[0]).longValue()).toList();
-        return new QueuePage(((Number) count.getSingleResult()).longValue(), items(ids), nextCursor);
+            return last[1] instanceof Number reports ? new Cursor(reports.longValue(), id)
+                    : Cursor.at(Times.instant(last[1]), id);
+        });
+        List<Long> ids = cut.items().stream().map(row -> ((Number) row[0]).longValue()).toList();
+        return new QueuePage(((Number) count.getSingleResult()).longValue(), items(ids), cut.nextCursor());
     }
 
     private static void bind(Query query, Filter filter) {
@@ -177,8 +175,8 @@ public class ModerationQueues {
     /** One comment with everything moderators may want: its reports and its full status history. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ModeratedComment detail(long id) {
-        List<QueueItem> found = items(List.of(id));
-        if (found.isEmpty()) {
+        Map<Long, Object[]> rows = comments(List.of(id));
+        if (rows.isEmpty()) {
             throw new CommentNotFound(id);
         }
         @SuppressWarnings("unchecked")
@@ -189,22 +187,27 @@ public class ModerationQueues {
                 (String) row[0], (String) row[1], Times.instant(row[2]), (String) row[3])).toList();
         List<ModeratedComment.HistoryEntry> history = AuditEntry.<AuditEntry> list("commentId = ?1 ORDER BY createdAt, id", id)
                 .stream().map(ModeratedComment.HistoryEntry::of).toList();
-        String ipHash = (String) entityManager.createNativeQuery("SELECT ip_hash FROM comment WHERE id = ?1")
-                .setParameter(1, id).getSingleResult();
-        return new ModeratedComment(found.get(0), ipHash, reportViews, history);
+        String ipHash = ((Comment) rows.get(id)[0]).ipHash;
+        return new ModeratedComment(items(List.of(id), rows).get(0), ipHash, reportViews, history);
     }
 
-    /** Items for these ids, in this order, loaded in a fixed number of queries whatever their number. */
-    private List<QueueItem> items(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+    /** The comments with these ids, each with its article's key and title, by id. */
+    private Map<Long, Object[]> comments(List<Long> ids) {
         Map<Long, Object[]> rows = new HashMap<>();
         entityManager.createQuery("SELECT c, a.key, a.title FROM Comment c JOIN Article a ON a.id = c.articleId"
                 + " WHERE c.id IN :ids", Object[].class)
                 .setParameter("ids", ids)
                 .getResultStream()
                 .forEach(row -> rows.put(((Comment) row[0]).id, row));
+        return rows;
+    }
+
+    private List<QueueItem> items(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : items(ids, comments(ids));
+    }
+
+    /** Items for these ids, in this order, loaded in a fixed number of queries whatever their number. */
+    private List<QueueItem> items(List<Long> ids, Map<Long, Object[]> rows) {
         Map<Long, Map<String, Integer>> reasons = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> reasonRows = entityManager.createNativeQuery(
@@ -213,7 +216,7 @@ public class ModerationQueues {
         reasonRows.forEach(row -> reasons.computeIfAbsent(((Number) row[0]).longValue(), k -> new LinkedHashMap<>())
                 .put((String) row[1], ((Number) row[2]).intValue()));
         List<String> emails = rows.values().stream().map(row -> ((Comment) row[0]).authorEmail)
-                .filter(java.util.Objects::nonNull).map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList();
+                .filter(Objects::nonNull).map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList();
         Map<String, QueueItem.AuthorHistory> histories = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> historyRows = emails.isEmpty() ? List.of() : entityManager.createNativeQuery("SELECT lower(author_email),"
@@ -242,9 +245,5 @@ public class ModerationQueues {
                     c.createdAt, c.version));
         }
         return items;
-    }
-
-    static Optional<String> blankToNull(String text) {
-        return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
     }
 }

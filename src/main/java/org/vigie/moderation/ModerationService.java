@@ -8,24 +8,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
 import org.vigie.comment.Comment;
 import org.vigie.comment.CommentNotFound;
-import org.vigie.platform.Cursor;
-import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.Action;
 import org.vigie.rules.Match;
 import org.vigie.rules.Mode;
+import org.vigie.rules.ModerationStatus;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** The moderation queue and moderators' decisions. */
 @ApplicationScoped
 public class ModerationService {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModerationService.class);
+    private static final Logger LOG = Logger.getLogger(ModerationService.class);
 
-    static final String MODERATOR_DECISION = "moderator.decision";
+    public static final String MODERATOR_DECISION = "moderator.decision";
 
     @Inject
     EntityManager entityManager;
@@ -73,27 +74,23 @@ public class ModerationService {
         return new DecisionResult(comment.id, from, target, comment.version, moderator, now);
     }
 
-    /** One item of a bulk decision, and what became of it. */
-    public record BulkOutcome(long id, String outcome, ModerationStatus status, Integer version, String detail) {
-    }
-
     /** Applies a decision to many comments, each on its own: a conflict on one does not stop the others. */
-    public List<BulkOutcome> decideAll(BulkDecisionRequest request, String moderator) {
-        List<BulkOutcome> outcomes = new ArrayList<>(request.items().size());
+    public List<BulkDecisionResult.Outcome> decideAll(BulkDecisionRequest request, String moderator) {
+        List<BulkDecisionResult.Outcome> outcomes = new ArrayList<>(request.items().size());
         for (BulkDecisionRequest.Item item : request.items()) {
             DecisionRequest single = new DecisionRequest(request.action(), item.version(), request.reason(), request.note());
             try {
-                DecisionResult result = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                DecisionResult result = QuarkusTransaction.requiringNew()
                         .call(() -> decide(item.id(), single, null, moderator));
-                outcomes.add(new BulkOutcome(item.id(), "ok", result.status(), result.version(), null));
+                outcomes.add(new BulkDecisionResult.Outcome(item.id(), "ok", result.status(), result.version(), null));
             } catch (StaleVersion e) {
-                outcomes.add(new BulkOutcome(item.id(), "conflict", null, null, e.getMessage()));
+                outcomes.add(new BulkDecisionResult.Outcome(item.id(), "conflict", null, null, e.getMessage()));
             } catch (CommentNotFound e) {
-                outcomes.add(new BulkOutcome(item.id(), "not_found", null, null, e.getMessage()));
+                outcomes.add(new BulkDecisionResult.Outcome(item.id(), "not_found", null, null, e.getMessage()));
             } catch (RuntimeException e) {
                 // One item failing (a lock that could not be had, say) must not hide the others' results.
                 LOG.warnf("Bulk decision on comment %d failed: %s", item.id(), e.getClass().getSimpleName());
-                outcomes.add(new BulkOutcome(item.id(), "error", null, null, "Could not decide; try this one again."));
+                outcomes.add(new BulkDecisionResult.Outcome(item.id(), "error", null, null, "Could not decide; try this one again."));
             }
         }
         return outcomes;

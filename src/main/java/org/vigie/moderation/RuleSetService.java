@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +22,7 @@ import org.vigie.rules.RuleSetParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 
 /**
  * The rule set in force, its versions in PostgreSQL, and changes to it. Every instance checks for a
@@ -44,9 +46,9 @@ public class RuleSetService {
     static final long POLL_MILLIS = 250;
 
     @Inject
-    io.vertx.core.Vertx vertx;
+    Vertx vertx;
 
-    private final java.util.concurrent.atomic.AtomicBoolean polling = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean polling = new AtomicBoolean();
     private final RuleSetParser parser = new RuleSetParser();
     private volatile Current current;
     /** A stored version that no longer compiles: not tried again until a newer one is stored. */
@@ -54,15 +56,20 @@ public class RuleSetService {
 
     /** On the very first start, the shipped default rule set becomes version 1. */
     void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        RuleSet installed = QuarkusTransaction.requiringNew().call(() -> {
             lockVersions();
-            if (RuleSetVersion.count() == 0) {
-                String document = shippedDefaults();
-                RuleSet defaults = compileShipped(document);
-                store(document, defaults, SHIPPED_BY, null, 1);
-                LOG.infof("Installed the default rule set (%d rules) as version 1", defaults.rules().size());
+            if (RuleSetVersion.count() > 0) {
+                return null;
             }
+            String document = shippedDefaults();
+            RuleSet defaults = compileShipped(document);
+            store(document, defaults, SHIPPED_BY, null, 1);
+            LOG.infof("Installed the default rule set (%d rules) as version 1", defaults.rules().size());
+            return defaults;
         });
+        if (installed != null) {
+            install(new Current(1, installed));
+        }
         refresh();
         // Quarkus' scheduler does not go below one second: a Vert.x timer keeps the promise of "within a second".
         vertx.setPeriodic(POLL_MILLIS, timer -> {
@@ -93,8 +100,7 @@ public class RuleSetService {
 
     /** Loads the newest version if another instance (or this one) stored it. */
     synchronized void refresh() {
-        Integer newest = QuarkusTransaction.joiningExisting().call(() -> entityManager
-                .createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult());
+        Integer newest = QuarkusTransaction.joiningExisting().call(this::newestVersion);
         Current loaded = current;
         if (newest == null || (loaded != null && loaded.version() >= newest) || newest == broken) {
             return;
@@ -141,13 +147,7 @@ public class RuleSetService {
 
     /** Stores a rule set as the newest version and, once committed, puts it in force here at once. */
     public RuleSetInfo replace(String document, String admin) {
-        RuleSet ruleSet = compile(document);
-        RuleSetVersion stored = QuarkusTransaction.requiringNew().call(() -> {
-            lockVersions();
-            return store(document, ruleSet, admin, null, nextVersion());
-        });
-        install(new Current(stored.version, ruleSet));
-        return RuleSetInfo.of(stored, true, false);
+        return storeInForce(document, admin, null);
     }
 
     /** Puts an old version back in force, as a new version. */
@@ -156,10 +156,15 @@ public class RuleSetService {
         if (old == null) {
             throw new RuleSetVersionNotFound(version);
         }
-        RuleSet ruleSet = compile(old.document);
+        return storeInForce(old.document, admin, version);
+    }
+
+    private RuleSetInfo storeInForce(String document, String admin, Integer restoredFrom) {
+        RuleSet ruleSet = compile(document);
         RuleSetVersion stored = QuarkusTransaction.requiringNew().call(() -> {
             lockVersions();
-            return store(old.document, ruleSet, admin, version, nextVersion());
+            Integer newest = newestVersion();
+            return store(document, ruleSet, admin, restoredFrom, newest == null ? 1 : newest + 1);
         });
         install(new Current(stored.version, ruleSet));
         return RuleSetInfo.of(stored, true, false);
@@ -192,10 +197,8 @@ public class RuleSetService {
         return version;
     }
 
-    private int nextVersion() {
-        Integer newest = entityManager.createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class)
-                .getSingleResult();
-        return newest == null ? 1 : newest + 1;
+    private Integer newestVersion() {
+        return entityManager.createQuery("SELECT max(v.version) FROM RuleSetVersion v", Integer.class).getSingleResult();
     }
 
     /** Serialises version numbering across instances. */

@@ -36,11 +36,14 @@ public class StatsService {
                 SELECT count(*),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds),
                        percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds)
-                  FROM (SELECT extract(epoch FROM min(e.created_at) - c.created_at) AS seconds
+                  FROM (SELECT extract(epoch FROM e.created_at - c.created_at) AS seconds
                           FROM audit_entry e JOIN comment c ON c.id = e.comment_id
                          WHERE e.actor_kind = 'MODERATOR' AND e.action IN ('APPROVE', 'REJECT')
-                         GROUP BY c.id, c.created_at
-                        HAVING min(e.created_at) >= ?1) first_decisions
+                           AND e.created_at >= ?1
+                           AND NOT EXISTS (SELECT 1 FROM audit_entry p
+                                            WHERE p.comment_id = e.comment_id AND p.actor_kind = 'MODERATOR'
+                                              AND p.action IN ('APPROVE', 'REJECT')
+                                              AND (p.created_at, p.id) < (e.created_at, e.id))) first_decisions
                 """).setParameter(1, since).getSingleResult();
         ModerationStats.TimeToDecision timeToDecision = new ModerationStats.TimeToDecision(
                 ((Number) times[0]).longValue(), times[1] == null ? null : ((Number) times[1]).doubleValue(),
@@ -60,9 +63,10 @@ public class StatsService {
                        count(*) FILTER (WHERE (m->>'decisive')::boolean),
                        count(*) FILTER (WHERE m->>'mode' = 'shadow')
                   FROM comment c, jsonb_array_elements(c.matches) m
-                 WHERE c.created_at >= ?1 AND m->>'ruleId' <> 'moderator.decision'
+                 WHERE c.created_at >= ?1 AND m->>'ruleId' <> ?2
                  GROUP BY 1 ORDER BY 2 DESC, 1
-                """).setParameter(1, since).getResultList()).stream()
+                """).setParameter(1, since).setParameter(2, ModerationService.MODERATOR_DECISION)
+                .getResultList()).stream()
                 .map(row -> new ModerationStats.RuleHits((String) row[0], ((Number) row[1]).longValue(),
                         ((Number) row[2]).longValue(), ((Number) row[3]).longValue()))
                 .toList();

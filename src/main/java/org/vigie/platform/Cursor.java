@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * A keyset position: the sort key (a time, in microseconds, or a count) and the id of the last item a
@@ -50,6 +52,22 @@ public record Cursor(long position, long id) {
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new Invalid();
         }
+    }
+
+    /** One page of items, and the cursor that continues after it when more follow. */
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    /**
+     * Cuts a page from {@code rows}, fetched with one row more than {@code limit} to tell whether more
+     * follow; the cursor continues after the page's last row.
+     */
+    public static <T> Page<T> page(List<T> rows, int limit, String ordering, Function<T, Cursor> position) {
+        if (rows.size() <= limit) {
+            return new Page<>(rows, null);
+        }
+        List<T> items = rows.subList(0, limit);
+        return new Page<>(items, position.apply(items.get(limit - 1)).encode(ordering));
     }
 
     /** The cursor was not made by this API, or for another ordering. */

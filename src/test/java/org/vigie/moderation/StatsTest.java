@@ -63,4 +63,17 @@ class StatsTest {
                 "four comments by new authors");
         Api.admin().queryParam("days", 0).get(STATS).then().statusCode(400);
     }
+
+    @Test
+    void aCommentDecidedTwiceCountsOnceInTimeToDecision() {
+        String key = Api.newArticleKey("stats-twice");
+        Api.configure(key, Map.of("premoderated", true));
+        long id = Api.post(key, "Deux décisions " + UUID.randomUUID());
+        JsonPath before = stats();
+        for (String action : new String[] { "APPROVE", "REJECT" }) {
+            Api.admin().body(Map.of("action", action, "version", Api.version(id)))
+                    .post("/api/v1/moderation/comments/{id}/decision", id).then().statusCode(200);
+        }
+        assertEquals(1, stats().getLong("timeToDecision.decisions") - before.getLong("timeToDecision.decisions"));
+    }
 }
