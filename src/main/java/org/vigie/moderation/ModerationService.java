@@ -25,7 +25,7 @@ public class ModerationService {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ModerationService.class);
 
-    static final String MODERATOR_DECISION = "moderator.decision";
+    public static final String MODERATOR_DECISION = "moderator.decision";
 
     @Inject
     EntityManager entityManager;
