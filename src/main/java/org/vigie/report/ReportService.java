@@ -63,7 +63,7 @@ public class ReportService {
         String ipHash = ipHasher.hash(origin);
         rateLimiter.hit(RATE_LIMIT_ACTION, ipHash, config.rateLimit().reportsPerMinute());
         Comment comment = entityManager.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
-        if (comment == null || !publiclyVisible(comment)) {
+        if (comment == null || !comment.isPubliclyVisible()) {
             throw new CommentNotFound(commentId);
         }
         String reporter = report.reporterId() == null || report.reporterId().isBlank() ? "ip:" + ipHash
@@ -96,16 +96,15 @@ public class ReportService {
     /** What the report rules decided: a flag, or a status (unless a moderator approved the comment). */
     private void apply(Comment comment, ModerationPipeline.ReportEvaluation evaluated, Instant now) {
         RuleEngine.Evaluation evaluation = evaluated.evaluation();
-        boolean changed = false;
-        if (evaluation.flagged() && !comment.flagged) {
+        boolean wasFlagged = comment.flagged;
+        ModerationStatus wasStatus = comment.status;
+        if (evaluation.flagged()) {
             comment.flagged = true;
-            changed = true;
         }
         boolean hides = evaluation.decided() && evaluation.decision().status() != ModerationStatus.VISIBLE;
         if (hides && comment.status == ModerationStatus.VISIBLE) {
             if (comment.approvedByModerator && !evaluation.reopen()) {
                 // A moderator said it may stay: the reports only bring it back to their attention.
-                changed |= !comment.flagged;
                 comment.flagged = true;
             } else {
                 Match decisive = evaluation.matches().stream().filter(Match::decisive).findFirst().orElseThrow();
@@ -113,10 +112,9 @@ public class ReportService {
                         evaluation.decision().status(), decisive.explanation());
                 comment.status = evaluation.decision().status();
                 comment.statusChangedAt = now;
-                changed = true;
             }
         }
-        if (changed) {
+        if (comment.flagged != wasFlagged || comment.status != wasStatus) {
             List<Match> matches = new ArrayList<>(comment.matches);
             matches.addAll(evaluation.matches());
             comment.matches = matches;
@@ -131,17 +129,5 @@ public class ReportService {
                 .getResultStream()
                 .forEach(row -> reasons.put((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).intValue()));
         return reasons;
-    }
-
-    /** Visible, and so is the comment it sits under: what readers can see, and so report. */
-    private boolean publiclyVisible(Comment comment) {
-        if (comment.status != ModerationStatus.VISIBLE) {
-            return false;
-        }
-        if (comment.parentId == null) {
-            return true;
-        }
-        Comment root = Comment.findById(comment.parentId);
-        return root != null && root.status == ModerationStatus.VISIBLE;
     }
 }
