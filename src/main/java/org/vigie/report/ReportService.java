@@ -82,14 +82,12 @@ public class ReportService {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // Readers are counted by address: one reader cannot pass for several by sending several reporter ids.
-        comment.reportCount = ((Number) entityManager.createNativeQuery(
-                "SELECT count(DISTINCT ip_hash) FROM report WHERE comment_id = ?1")
-                .setParameter(1, comment.id).getSingleResult()).intValue();
+        Submission.ReportFacts reports = reports(comment.id);
+        comment.reportCount = reports.reporters();
         comment.reportedAt = now;
         Article article = Article.findById(comment.articleId);
         ModerationPipeline.ReportEvaluation evaluated = pipeline.evaluateReport(comment.body, comment.authorName,
-                comment.authorEmail, article.facts(), new Submission.ReportFacts(comment.reportCount, reasons(comment.id)));
+                comment.authorEmail, article.facts(), reports);
         apply(comment, evaluated, now);
     }
 
@@ -121,13 +119,28 @@ public class ReportService {
         }
     }
 
-    private Map<String, Integer> reasons(long commentId) {
-        Map<String, Integer> reasons = new HashMap<>();
-        entityManager.createNativeQuery("SELECT reason, count(*) FROM report WHERE comment_id = ?1 GROUP BY reason",
-                Object[].class)
+    /**
+     * Reporters in all and per reason, counted by address: one reader cannot pass for several by sending
+     * several reporter ids. One read of the comment's reports; the grand total is the row without a reason.
+     */
+    private Submission.ReportFacts reports(long commentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT reason, count(DISTINCT ip_hash) FROM report WHERE comment_id = ?1
+                 GROUP BY GROUPING SETS ((reason), ())
+                """)
                 .setParameter(1, commentId)
-                .getResultStream()
-                .forEach(row -> reasons.put((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).intValue()));
-        return reasons;
+                .getResultList();
+        int reporters = 0;
+        Map<String, Integer> reasons = new HashMap<>();
+        for (Object[] row : rows) {
+            int count = ((Number) row[1]).intValue();
+            if (row[0] == null) {
+                reporters = count;
+            } else {
+                reasons.put((String) row[0], count);
+            }
+        }
+        return new Submission.ReportFacts(reporters, reasons);
     }
 }
