@@ -1,13 +1,19 @@
 package org.vigie.author;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.vigie.comment.Comment;
+import org.vigie.moderation.AuditEntry;
+import org.vigie.moderation.ModeratedComment;
 import org.vigie.platform.Times;
 
 /**
@@ -26,27 +32,35 @@ public class AuthorErasure {
     @Inject
     AuthorService authors;
 
+    /** Everything stored about an email, in a fixed number of queries however many comments it posted. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuthorExport export(String email) {
         String address = AuthorService.normalize(email);
-        List<org.vigie.comment.Comment> own = entityManager.createQuery(
-                "SELECT c FROM Comment c WHERE lower(c.authorEmail) = :email ORDER BY c.createdAt, c.id",
-                org.vigie.comment.Comment.class).setParameter("email", address).getResultList();
-        List<AuthorExport.ExportedComment> comments = own.stream().map(c -> {
-            org.vigie.article.Article article = org.vigie.article.Article.findById(c.articleId);
-            @SuppressWarnings("unchecked")
-            List<Object[]> reports = entityManager.createNativeQuery(
-                    "SELECT reason, details, created_at FROM report WHERE comment_id = ?1 ORDER BY created_at, id")
-                    .setParameter(1, c.id).getResultList();
-            return new AuthorExport.ExportedComment(c.id, article.key, c.parentId, c.inReplyTo, c.authorName, c.body,
-                    c.status.name(), c.createdAt, c.ipHash, c.matches,
-                    reports.stream().map(r -> new AuthorExport.ReportedAs((String) r[0], (String) r[1], Times.instant(r[2]))).toList(),
-                    org.vigie.moderation.AuditEntry.<org.vigie.moderation.AuditEntry> list(
-                            "commentId = ?1 ORDER BY createdAt, id", c.id).stream()
-                            .map(org.vigie.moderation.ModeratedComment.HistoryEntry::of).toList());
+        List<Object[]> own = entityManager.createQuery("SELECT c, a.key FROM Comment c JOIN Article a ON a.id = c.articleId"
+                + " WHERE lower(c.authorEmail) = :email ORDER BY c.createdAt, c.id", Object[].class)
+                .setParameter("email", address).getResultList();
+        Map<Long, List<AuthorExport.ReportedAs>> reports = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> reportRows = entityManager.createNativeQuery("""
+                SELECT r.comment_id, r.reason, r.details, r.created_at FROM report r
+                  JOIN comment c ON c.id = r.comment_id
+                 WHERE lower(c.author_email) = ?1 ORDER BY r.created_at, r.id
+                """).setParameter(1, address).getResultList();
+        reportRows.forEach(r -> reports.computeIfAbsent(((Number) r[0]).longValue(), id -> new ArrayList<>())
+                .add(new AuthorExport.ReportedAs((String) r[1], (String) r[2], Times.instant(r[3]))));
+        Map<Long, List<ModeratedComment.HistoryEntry>> history = new HashMap<>();
+        entityManager.createQuery("SELECT e FROM AuditEntry e WHERE e.commentId IN"
+                + " (SELECT c.id FROM Comment c WHERE lower(c.authorEmail) = :email) ORDER BY e.createdAt, e.id", AuditEntry.class)
+                .setParameter("email", address)
+                .getResultStream()
+                .forEach(e -> history.computeIfAbsent(e.commentId, id -> new ArrayList<>()).add(ModeratedComment.HistoryEntry.of(e)));
+        List<AuthorExport.ExportedComment> comments = own.stream().map(row -> {
+            Comment c = (Comment) row[0];
+            return new AuthorExport.ExportedComment(c.id, (String) row[1], c.parentId, c.inReplyTo, c.authorName, c.body,
+                    c.status.name(), c.createdAt, c.ipHash, c.matches, reports.getOrDefault(c.id, List.of()),
+                    history.getOrDefault(c.id, List.of()));
         }).toList();
-        AuthorProfile profile = authors.profile(address);
-        return new AuthorExport(address, Instant.now(), comments, profile.premoderated(), profile.bans());
+        return new AuthorExport(address, Instant.now(), comments, authors.premoderated(address), authors.bans(address));
     }
 
     /**

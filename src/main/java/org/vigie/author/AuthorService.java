@@ -2,8 +2,12 @@ package org.vigie.author;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.vigie.platform.Times;
 import org.vigie.rules.Submission;
 
 /** Authors, known by email: their record, their bans, and what moderators set for them. */
@@ -21,48 +26,73 @@ public class AuthorService {
     EntityManager entityManager;
 
     /**
+     * An author's record, counted over {@code comment c}: the one definition {@link #facts} and
+     * {@link #records} share. Select it from {@code comment c} filtered on {@link #AUTHOR}.
+     */
+    private static final String RECORD_COUNTS = """
+            count(*) FILTER (WHERE c.status = 'VISIBLE') AS approved,
+            count(*) FILTER (WHERE c.status = 'REJECTED') AS rejected,
+            count(*) FILTER (WHERE c.status = 'PENDING') AS pending""";
+
+    /** The key comments are counted under: their author's email, lower-cased. */
+    private static final String AUTHOR = "lower(c.author_email)";
+
+    /**
      * The author's record (comments approved, rejected, pending), whether a moderator premoderates them,
      * and the active ban on their email or address, if any. Either may be unknown (null).
+     * One statement: it runs on every comment posted and every report.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuthorFacts facts(String email, String ipHash) {
         String address = normalize(email);
-        long approved = 0;
-        long rejected = 0;
-        long pending = 0;
-        boolean premoderated = false;
-        if (address != null) {
-            Object[] counts = (Object[]) entityManager.createNativeQuery("""
-                    SELECT count(*) FILTER (WHERE status = 'VISIBLE'),
-                           count(*) FILTER (WHERE status = 'REJECTED'),
-                           count(*) FILTER (WHERE status = 'PENDING')
-                      FROM comment WHERE lower(author_email) = ?1
-                    """).setParameter(1, address).getSingleResult();
-            approved = ((Number) counts[0]).longValue();
-            rejected = ((Number) counts[1]).longValue();
-            pending = ((Number) counts[2]).longValue();
-            AuthorSetting setting = AuthorSetting.findById(address);
-            premoderated = setting != null && setting.premoderated;
+        // No stored email, setting or ban has an empty email or address: "" stands for unknown.
+        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT r.approved, r.rejected, r.pending,"
+                + " coalesce((SELECT s.premoderated FROM author_setting s WHERE s.email = ?1), false),"
+                + " b.id, b.email, b.ip_hash, b.reason, b.until, b.created_by, b.created_at"
+                + " FROM (SELECT " + RECORD_COUNTS + " FROM comment c WHERE " + AUTHOR + " = ?1) r"
+                + " LEFT JOIN (SELECT * FROM ban WHERE lifted_at IS NULL AND (until IS NULL OR until > ?3)"
+                + "              AND (email = ?1 OR ip_hash = ?2)"
+                + "            ORDER BY created_at LIMIT 1) b ON true")
+                .setParameter(1, address == null ? "" : address)
+                .setParameter(2, ipHash == null ? "" : ipHash)
+                .setParameter(3, Instant.now())
+                .getSingleResult();
+        Optional<Ban> ban = Optional.empty();
+        if (row[4] != null) {
+            // A copy, not attached to the session: callers read it.
+            Ban active = new Ban();
+            active.id = ((Number) row[4]).longValue();
+            active.email = (String) row[5];
+            active.ipHash = (String) row[6];
+            active.reason = (String) row[7];
+            active.until = row[8] == null ? null : Times.instant(row[8]);
+            active.createdBy = (String) row[9];
+            active.createdAt = Times.instant(row[10]);
+            ban = Optional.of(active);
         }
-        Optional<Ban> ban = activeBan(address, ipHash);
-        return new AuthorFacts(new Submission.AuthorFacts(approved, rejected, pending, ban.isPresent(), premoderated), ban);
+        return new AuthorFacts(new Submission.AuthorFacts(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ban.isPresent(), (Boolean) row[3]), ban);
     }
 
-    /** The first active ban on this email or address. */
+    /**
+     * The records of several authors at once, keyed by lower-cased email, counted as {@link #facts} counts
+     * them; an email without comments has no entry.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Ban> activeBan(String email, String ipHash) {
-        if (email == null && ipHash == null) {
-            return Optional.empty();
+    public Map<String, AuthorRecord> records(Collection<String> emails) {
+        List<String> addresses = emails.stream().map(AuthorService::normalize).filter(Objects::nonNull).distinct().toList();
+        if (addresses.isEmpty()) {
+            return Map.of();
         }
-        return entityManager.createQuery("SELECT b FROM Ban b WHERE b.liftedAt IS NULL"
-                + " AND (b.until IS NULL OR b.until > :now) AND (b.email = :email OR b.ipHash = :ipHash)"
-                + " ORDER BY b.createdAt", Ban.class)
-                .setParameter("now", Instant.now())
-                .setParameter("email", email == null ? "" : email)
-                .setParameter("ipHash", ipHash == null ? "" : ipHash)
-                .setMaxResults(1)
-                .getResultStream()
-                .findFirst();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("SELECT " + AUTHOR + ", " + RECORD_COUNTS
+                + " FROM comment c WHERE " + AUTHOR + " IN (:emails) GROUP BY 1")
+                .setParameter("emails", addresses)
+                .getResultList();
+        Map<String, AuthorRecord> records = new HashMap<>();
+        rows.forEach(row -> records.put((String) row[0], new AuthorRecord(((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+        return records;
     }
 
     /** Holds every comment of this author for a moderator, or stops doing so. */
@@ -87,11 +117,25 @@ public class AuthorService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuthorProfile profile(String email) {
         String address = normalize(email);
-        AuthorFacts facts = facts(address, null);
-        List<BanView> bans = Ban.<Ban> list("email = ?1 ORDER BY createdAt DESC", address).stream()
-                .map(BanView::of).toList();
-        return new AuthorProfile(address, facts.record().approved(), facts.record().rejected(), facts.record().pending(),
-                facts.record().premoderated(), facts.ban().isPresent(), bans);
+        Submission.AuthorFacts record = facts(address, null).record();
+        List<BanView> bans = bans(address);
+        // The active ban on the email, if any, is among them: facts' ban query and BanView.active agree.
+        return new AuthorProfile(address, record.approved(), record.rejected(), record.pending(), record.premoderated(),
+                bans.stream().anyMatch(BanView::active), bans);
+    }
+
+    /** Bans on this email, newest first, lifted and expired ones included. */
+    List<BanView> bans(String address) {
+        return Ban.<Ban> list("email = ?1 ORDER BY createdAt DESC", address).stream().map(BanView::of).toList();
+    }
+
+    /** Whether a moderator holds every comment of this author. */
+    boolean premoderated(String address) {
+        if (address == null) {
+            return false;
+        }
+        AuthorSetting setting = AuthorSetting.findById(address);
+        return setting != null && setting.premoderated;
     }
 
     static String normalize(String email) {

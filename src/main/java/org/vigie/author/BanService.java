@@ -9,7 +9,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.vigie.moderation.ModerationService;
 import org.vigie.platform.DomainException;
+import org.vigie.rules.Action;
+import org.vigie.rules.Match;
+import org.vigie.rules.Mode;
 
 /** Bans and suspensions: made, listed, lifted. */
 @ApplicationScoped
@@ -17,6 +24,9 @@ public class BanService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
 
     /**
      * Bans an author. With {@code rejectExisting}, their comments still visible or pending are rejected in
@@ -55,7 +65,7 @@ public class BanService {
                 .setParameter(1, ban.email == null ? "" : ban.email)
                 .setParameter(2, ban.ipHash == null ? "" : ban.ipHash)
                 .getResultList();
-        String explanation = "Rejeté par " + moderator + " : banni (" + ban.reason + ")";
+        String decision = rejection("Rejeté par " + moderator + " : banni (" + ban.reason + ")");
         return ((Number) entityManager.createNativeQuery("""
                 WITH target AS (
                     SELECT id, status FROM comment
@@ -64,8 +74,7 @@ public class BanService {
                     UPDATE comment c
                        SET status = 'REJECTED', status_changed_at = now(), moderated_at = now(),
                            flagged = false, approved_by_moderator = false, version = c.version + 1,
-                           matches = c.matches || jsonb_build_array(jsonb_build_object('ruleId', 'moderator.decision',
-                               'action', 'reject', 'mode', 'enforce', 'explanation', CAST(?5 AS text), 'decisive', true))
+                           matches = c.matches || CAST(?5 AS jsonb)
                       FROM target t WHERE c.id = t.id
                     RETURNING c.id, t.status AS previous),
                 audited AS (
@@ -78,8 +87,18 @@ public class BanService {
                 .setParameter(2, ban.ipHash == null ? "" : ban.ipHash)
                 .setParameter(3, moderator)
                 .setParameter(4, "Banni : " + ban.reason)
-                .setParameter(5, explanation)
+                .setParameter(5, decision)
                 .getSingleResult()).intValue();
+    }
+
+    /** The match a moderator's rejection records, as a JSON array to append to a comment's matches. */
+    private String rejection(String explanation) {
+        try {
+            return json.writeValueAsString(List.of(Match.of(ModerationService.MODERATOR_DECISION, Action.REJECT,
+                    Mode.ENFORCE, explanation, null, true)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

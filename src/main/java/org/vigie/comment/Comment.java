@@ -111,4 +111,16 @@ public class Comment extends PanacheEntityBase {
     public boolean isVisible() {
         return status == ModerationStatus.VISIBLE;
     }
+
+    /** Visible, and so is the comment it sits under: what readers can see. Loads the parent of a reply. */
+    public boolean isPubliclyVisible() {
+        if (!isVisible()) {
+            return false;
+        }
+        if (parentId == null) {
+            return true;
+        }
+        Comment root = Comment.findById(parentId);
+        return root != null && root.isVisible();
+    }
 }

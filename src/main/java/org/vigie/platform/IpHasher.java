@@ -63,20 +63,22 @@ public class IpHasher {
     }
 
     public String hash(ClientOrigin origin) {
-        try {
-            Mac mac = (Mac) prototype.clone();
-            return HexFormat.of().formatHex(mac.doFinal(network(origin.address())), 0, 16);
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
+        return hmac(network(origin.address()));
     }
 
     /** A keyed hash of another identifier (a frontend's reporter id), in its own domain. */
     public String hashText(String kind, String text) {
+        return hmac((kind + ":").getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The first 16 bytes of the HMAC of these bytes, one after the other, in hex. */
+    private String hmac(byte[]... parts) {
         try {
             Mac mac = (Mac) prototype.clone();
-            mac.update((kind + ":").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+            for (byte[] part : parts) {
+                mac.update(part);
+            }
+            return HexFormat.of().formatHex(mac.doFinal(), 0, 16);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,5 @@
 package org.vigie.platform;
 
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,10 +54,8 @@ public class LoginThrottle {
                     if (result.failed()) {
                         context.fail(result.cause());
                     } else if (result.result().isPresent()) {
-                        long retryAfter = result.result().get();
-                        problems.send(context, new Problem(Problem.type("rate-limited"), "Too many requests", 429,
-                                "Too many failed logins from your address; try again in " + retryAfter + " s.",
-                                path, null), Map.of("Retry-After", Long.toString(retryAfter)));
+                        RateLimited limited = new RateLimited("failed logins", result.result().get());
+                        problems.send(context, limited.toProblem(path), limited.headers());
                     } else {
                         context.next();
                     }

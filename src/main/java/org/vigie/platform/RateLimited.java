@@ -2,20 +2,20 @@ package org.vigie.platform;
 
 import java.util.Map;
 
-
-/** The client made too many writes; it may try again after {@link #retryAfterSeconds()}. */
+/** The client made too many writes, or too many failed logins; it may try again after {@code Retry-After}. */
 public class RateLimited extends DomainException {
 
     private final long retryAfterSeconds;
 
     public RateLimited(long retryAfterSeconds) {
-        super(429, "rate-limited", "Too many requests",
-                "Too many requests from your address; try again in " + retryAfterSeconds + " s.");
-        this.retryAfterSeconds = retryAfterSeconds;
+        this("requests", retryAfterSeconds);
     }
 
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+    /** @param what what the client sent too many of, as the detail names it: "requests", "failed logins" */
+    public RateLimited(String what, long retryAfterSeconds) {
+        super(429, "rate-limited", "Too many requests",
+                "Too many " + what + " from your address; try again in " + retryAfterSeconds + " s.");
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     @Override

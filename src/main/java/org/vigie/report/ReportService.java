@@ -63,7 +63,7 @@ public class ReportService {
         String ipHash = ipHasher.hash(origin);
         rateLimiter.hit(RATE_LIMIT_ACTION, ipHash, config.rateLimit().reportsPerMinute());
         Comment comment = entityManager.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
-        if (comment == null || !publiclyVisible(comment)) {
+        if (comment == null || !comment.isPubliclyVisible()) {
             throw new CommentNotFound(commentId);
         }
         String reporter = report.reporterId() == null || report.reporterId().isBlank() ? "ip:" + ipHash
@@ -82,30 +82,27 @@ public class ReportService {
             return;
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // Readers are counted by address: one reader cannot pass for several by sending several reporter ids.
-        comment.reportCount = ((Number) entityManager.createNativeQuery(
-                "SELECT count(DISTINCT ip_hash) FROM report WHERE comment_id = ?1")
-                .setParameter(1, comment.id).getSingleResult()).intValue();
+        Submission.ReportFacts reports = reports(comment.id);
+        comment.reportCount = reports.reporters();
         comment.reportedAt = now;
         Article article = Article.findById(comment.articleId);
         ModerationPipeline.ReportEvaluation evaluated = pipeline.evaluateReport(comment.body, comment.authorName,
-                comment.authorEmail, article.facts(), new Submission.ReportFacts(comment.reportCount, reasons(comment.id)));
+                comment.authorEmail, article.facts(), reports);
         apply(comment, evaluated, now);
     }
 
     /** What the report rules decided: a flag, or a status (unless a moderator approved the comment). */
     private void apply(Comment comment, ModerationPipeline.ReportEvaluation evaluated, Instant now) {
         RuleEngine.Evaluation evaluation = evaluated.evaluation();
-        boolean changed = false;
-        if (evaluation.flagged() && !comment.flagged) {
+        boolean wasFlagged = comment.flagged;
+        ModerationStatus wasStatus = comment.status;
+        if (evaluation.flagged()) {
             comment.flagged = true;
-            changed = true;
         }
         boolean hides = evaluation.decided() && evaluation.decision().status() != ModerationStatus.VISIBLE;
         if (hides && comment.status == ModerationStatus.VISIBLE) {
             if (comment.approvedByModerator && !evaluation.reopen()) {
                 // A moderator said it may stay: the reports only bring it back to their attention.
-                changed |= !comment.flagged;
                 comment.flagged = true;
             } else {
                 Match decisive = evaluation.matches().stream().filter(Match::decisive).findFirst().orElseThrow();
@@ -113,35 +110,37 @@ public class ReportService {
                         evaluation.decision().status(), decisive.explanation());
                 comment.status = evaluation.decision().status();
                 comment.statusChangedAt = now;
-                changed = true;
             }
         }
-        if (changed) {
+        if (comment.flagged != wasFlagged || comment.status != wasStatus) {
             List<Match> matches = new ArrayList<>(comment.matches);
             matches.addAll(evaluation.matches());
             comment.matches = matches;
         }
     }
 
-    private Map<String, Integer> reasons(long commentId) {
-        Map<String, Integer> reasons = new HashMap<>();
-        entityManager.createNativeQuery("SELECT reason, count(*) FROM report WHERE comment_id = ?1 GROUP BY reason",
-                Object[].class)
+    /**
+     * Reporters in all and per reason, counted by address: one reader cannot pass for several by sending
+     * several reporter ids. One read of the comment's reports; the grand total is the row without a reason.
+     */
+    private Submission.ReportFacts reports(long commentId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                SELECT reason, count(DISTINCT ip_hash) FROM report WHERE comment_id = ?1
+                 GROUP BY GROUPING SETS ((reason), ())
+                """)
                 .setParameter(1, commentId)
-                .getResultStream()
-                .forEach(row -> reasons.put((String) ((Object[]) row)[0], ((Number) ((Object[]) row)[1]).intValue()));
-        return reasons;
-    }
-
-    /** Visible, and so is the comment it sits under: what readers can see, and so report. */
-    private boolean publiclyVisible(Comment comment) {
-        if (comment.status != ModerationStatus.VISIBLE) {
-            return false;
+                .getResultList();
+        int reporters = 0;
+        Map<String, Integer> reasons = new HashMap<>();
+        for (Object[] row : rows) {
+            int count = ((Number) row[1]).intValue();
+            if (row[0] == null) {
+                reporters = count;
+            } else {
+                reasons.put((String) row[0], count);
+            }
         }
-        if (comment.parentId == null) {
-            return true;
-        }
-        Comment root = Comment.findById(comment.parentId);
-        return root != null && root.status == ModerationStatus.VISIBLE;
+        return new Submission.ReportFacts(reporters, reasons);
     }
 }

@@ -118,6 +118,35 @@ class BanTest {
     }
 
     @Test
+    void rejectExistingRecordsTheSameMatchAsAModeratorsRejection() {
+        String key = Api.newArticleKey("ban-existing-match");
+        String email = Api.newEmail();
+        long a = post(key, Api.newClientIp(), email, "Un message");
+        Api.admin().body(ban("email", email, "reason", "Troll", "rejectExisting", true)).post(BANS).then()
+                .statusCode(201).body("rejected", equalTo(1));
+        assertEquals(1, database.count("SELECT count(*) FROM comment WHERE id = ? AND matches -> -1 = CAST(? AS jsonb)", a,
+                "{\"ruleId\": \"moderator.decision\", \"action\": \"reject\", \"mode\": \"enforce\","
+                        + " \"explanation\": \"Rejeté par admin : banni (Troll)\", \"decisive\": true}"));
+    }
+
+    @Test
+    void aSuspendedAuthorsCommentSaysUntilWhen() {
+        String key = Api.newArticleKey("suspension-evidence");
+        String ip = Api.newClientIp();
+        Instant until = Instant.parse("2999-01-02T03:04:05.123456Z");
+        long first = post(key, ip, Api.newEmail(), "Avant");
+        String ipHash = Api.admin().get("/api/v1/moderation/comments/{id}", first).then().extract().path("ipHash");
+        Api.admin().body(ban("ipHash", ipHash, "reason", "Calmez-vous", "until", until.toString())).post(BANS).then()
+                .statusCode(201);
+        long rejected = post(key, ip, Api.newEmail(), "Pendant");
+        assertEquals("REJECTED", status(rejected));
+        Api.admin().get("/api/v1/moderation/comments/{id}", rejected).then()
+                .body("matches.find { it.decisive }.ruleId", equalTo("author.banned"))
+                .body("matches.find { it.decisive }.explanation", equalTo("Auteur banni : Calmez-vous"))
+                .body("matches.find { it.decisive }.evidence.original", equalTo("suspendu jusqu'au " + until));
+    }
+
+    @Test
     void invalidBansAreRefused() {
         Api.admin().body(ban("reason", "Personne")).post(BANS).then().statusCode(400)
                 .body("errors[0].field", equalTo("emailOrIpHash"));

@@ -96,6 +96,23 @@ class ReportResourceTest {
     }
 
     @Test
+    void reportersPerReasonAreCountedByAddressToo() {
+        long id = Api.post(Api.newArticleKey("report-forged-reason"), "Un avis qui dérange");
+        String ip = Api.newClientIp();
+        for (int i = 0; i < 3; i++) {
+            Api.reader(ip).body(report("ABUSE", "forged-" + i + "-" + UUID.randomUUID())).post(REPORTS, id).then()
+                    .statusCode(202);
+        }
+        reportAs(id, "ABUSE", null);
+        reportAs(id, "ABUSE", null);
+        assertEquals("PENDING", status(id), "three addresses: hidden");
+        // The rules saw three readers reporting abuse, not the five reports sent.
+        Api.admin().get("/api/v1/moderation/comments/{id}", id).then().statusCode(200)
+                .body("matches.find { it.ruleId == 'reported-often' }.evidence.original",
+                        equalTo("3 signalement(s) : {ABUSE=3}"));
+    }
+
+    @Test
     void threeDistinctReportersHideTheCommentUntilAModeratorLooks() {
         String key = Api.newArticleKey("report-three");
         long id = Api.post(key, "Un avis discutable");
