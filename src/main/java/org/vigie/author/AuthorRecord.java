@@ -1,7 +1,8 @@
 package org.vigie.author;
 
-/** An author's comments so far, by email: approved (visible), rejected and pending. */
-public record AuthorRecord(long approved, long rejected, long pending) {
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-    public static final AuthorRecord NONE = new AuthorRecord(0, 0, 0);
+/** An author's comments so far, by email: approved (visible), rejected and pending. */
+@Schema(name = "AuthorHistory")
+public record AuthorRecord(long approved, long rejected, long pending) {
 }

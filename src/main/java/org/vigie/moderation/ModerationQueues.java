@@ -16,6 +16,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import org.vigie.author.AuthorRecord;
+import org.vigie.author.AuthorService;
 import org.vigie.comment.Comment;
 import org.vigie.comment.CommentNotFound;
 import org.vigie.platform.Cursor;
@@ -78,6 +80,9 @@ public class ModerationQueues {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AuthorService authors;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public QueuePage page(Filter filter, int limit, String cursorToken) {
@@ -211,21 +216,13 @@ public class ModerationQueues {
         Map<Long, Map<String, Integer>> reasons = new HashMap<>();
         @SuppressWarnings("unchecked")
         List<Object[]> reasonRows = entityManager.createNativeQuery(
-                "SELECT comment_id, reason, count(*) FROM report WHERE comment_id IN (:ids) GROUP BY comment_id, reason")
+                "SELECT comment_id, reason, count(DISTINCT ip_hash) FROM report WHERE comment_id IN (:ids)"
+                        + " GROUP BY comment_id, reason")
                 .setParameter("ids", ids).getResultList();
         reasonRows.forEach(row -> reasons.computeIfAbsent(((Number) row[0]).longValue(), k -> new LinkedHashMap<>())
                 .put((String) row[1], ((Number) row[2]).intValue()));
-        List<String> emails = rows.values().stream().map(row -> ((Comment) row[0]).authorEmail)
-                .filter(Objects::nonNull).map(email -> email.toLowerCase(Locale.ROOT)).distinct().toList();
-        Map<String, QueueItem.AuthorHistory> histories = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> historyRows = emails.isEmpty() ? List.of() : entityManager.createNativeQuery("SELECT lower(author_email),"
-                + " count(*) FILTER (WHERE status = 'VISIBLE'), count(*) FILTER (WHERE status = 'REJECTED'),"
-                + " count(*) FILTER (WHERE status = 'PENDING')"
-                + " FROM comment WHERE lower(author_email) IN (:emails) GROUP BY lower(author_email)")
-                .setParameter("emails", emails).getResultList();
-        historyRows.forEach(row -> histories.put((String) row[0], new QueueItem.AuthorHistory(
-                ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), ((Number) row[3]).longValue())));
+        Map<String, AuthorRecord> histories = authors.records(rows.values().stream()
+                .map(row -> ((Comment) row[0]).authorEmail).filter(Objects::nonNull).toList());
 
         List<QueueItem> items = new ArrayList<>(ids.size());
         for (Long id : ids) {

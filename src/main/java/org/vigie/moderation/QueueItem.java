@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.author.AuthorRecord;
 import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
 
@@ -25,7 +26,7 @@ public record QueueItem(
         @Schema(description = "Every rule that matched, with its evidence, and moderators' decisions") List<Match> matches,
         @Schema(description = "The rule set version that decided the status when posted") Integer ruleSetVersion,
         Reports reports,
-        AuthorHistory authorHistory,
+        AuthorRecord authorHistory,
         Instant createdAt,
         @Schema(description = "Send it back with a decision: a decision on an older version is refused with 409")
         int version) {
@@ -37,10 +38,5 @@ public record QueueItem(
             @Schema(description = "Reporters per reason") Map<String, Integer> reasons,
             @Schema(nullable = true) Instant lastAt,
             @Schema(description = "A moderator approved the comment before these reports") boolean previouslyApproved) {
-    }
-
-    /** The author's comments so far, by email. */
-    @Schema(name = "AuthorHistory")
-    public record AuthorHistory(long approved, long rejected, long pending) {
     }
 }

@@ -109,7 +109,9 @@ class ReportResourceTest {
         // The rules saw three readers reporting abuse, not the five reports sent.
         Api.admin().get("/api/v1/moderation/comments/{id}", id).then().statusCode(200)
                 .body("matches.find { it.ruleId == 'reported-often' }.evidence.original",
-                        equalTo("3 signalement(s) : {ABUSE=3}"));
+                        equalTo("3 signalement(s) : {ABUSE=3}"))
+                .body("reports.count", equalTo(3))
+                .body("reports.reasons.ABUSE", equalTo(3));
     }
 
     @Test
