@@ -1,9 +1,12 @@
 package org.vigie.rules.conditions;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.vigie.rules.Submission;
+import org.vigie.rules.lists.Links;
+import org.vigie.rules.lists.Links.Link;
 import org.vigie.rules.normalize.NormalizedText;
 
 /** A submission being evaluated, with each field normalised once however many rules read it. */
@@ -11,10 +14,19 @@ public final class Context {
 
     private final Submission submission;
     private final Map<Field, NormalizedText> normalized = new EnumMap<>(Field.class);
-    private java.util.List<org.vigie.rules.lists.Links.Link> links;
+    private List<Link> links;
 
     public Context(Submission submission) {
         this.submission = submission;
+    }
+
+    /**
+     * A context whose body was normalised already, by a caller that needed it too (for a fingerprint, say):
+     * {@code body} must be {@code NormalizedText.of(submission.body())}.
+     */
+    public Context(Submission submission, NormalizedText body) {
+        this.submission = submission;
+        normalized.put(Field.BODY, body);
     }
 
     public Submission submission() {
@@ -34,9 +46,9 @@ public final class Context {
     }
 
     /** The links of the body, found once however many rules count them. */
-    public java.util.List<org.vigie.rules.lists.Links.Link> links() {
+    public List<Link> links() {
         if (links == null) {
-            links = org.vigie.rules.lists.Links.find(normalized(Field.BODY));
+            links = Links.find(normalized(Field.BODY));
         }
         return links;
     }
