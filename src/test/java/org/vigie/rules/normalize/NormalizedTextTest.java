@@ -199,6 +199,15 @@ class NormalizedTextTest {
     }
 
     @Test
+    void eachLeetCharacterHasItsReadingsAndOtherWordsReadAsThemselves() {
+        assertEquals(List.of("bite", "blte"), Token.unleet("b1te"));
+        assertEquals(List.of("otaeassitle"), Token.unleet("07@3455!t|€"));
+        assertEquals(List.of("connard"), Token.unleet("connard"));
+        assertEquals(List.of("deja2x89"), Token.unleet("deja2x89"));
+        assertEquals(List.of("ça"), Token.unleet("ça"));
+    }
+
+    @Test
     void readingsOfAmbiguousOnesAreBounded() {
         String word = "1a1a1a1a1a1a1a";
         assertEquals(16, new Token(word, 0, word.length()).variants().size());
