@@ -93,11 +93,14 @@ public final class Links {
     private static java.util.Optional<Link> link(NormalizedText text, int chunkStart, int chunkEnd) {
         String folded = text.folded();
         String chunk = folded.substring(chunkStart, chunkEnd);
-        Matcher scheme = SCHEME.matcher(chunk);
-        if (scheme.find()) {
-            int hostStart = chunkStart + scheme.end();
-            int end = trimEnd(folded, hostStart, chunkEnd);
-            return hosted(text, chunkStart + scheme.start(), hostStart, end, true);
+        // SCHEME ends with "://": most chunks (a sentence's last word, a decimal number) cannot match it.
+        if (chunk.contains("://")) {
+            Matcher scheme = SCHEME.matcher(chunk);
+            if (scheme.find()) {
+                int hostStart = chunkStart + scheme.end();
+                int end = trimEnd(folded, hostStart, chunkEnd);
+                return hosted(text, chunkStart + scheme.start(), hostStart, end, true);
+            }
         }
         int start = chunkStart;
         while (start < chunkEnd && LEADING.indexOf(folded.charAt(start)) >= 0) {
