@@ -1,12 +1,14 @@
 package org.vigie.rules.conditions;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.vigie.rules.Submission;
 import org.vigie.rules.lists.Links;
 import org.vigie.rules.lists.Links.Link;
+import org.vigie.rules.lists.WordList;
 import org.vigie.rules.normalize.NormalizedText;
 
 /** A submission being evaluated, with each field normalised once however many rules read it. */
@@ -15,6 +17,7 @@ public final class Context {
     private final Submission submission;
     private final Map<Field, NormalizedText> normalized = new EnumMap<>(Field.class);
     private List<Link> links;
+    private final Map<Field, Map<WordList, List<WordList.Found>>> exceptions = new EnumMap<>(Field.class);
 
     public Context(Submission submission) {
         this.submission = submission;
@@ -43,6 +46,15 @@ public final class Context {
 
     public NormalizedText normalized(Field field) {
         return normalized.computeIfAbsent(field, f -> NormalizedText.of(raw(f)));
+    }
+
+    /**
+     * The entries of an exception list found in a field, found once however many text rules share the
+     * list (the innocent forms, say).
+     */
+    public List<WordList.Found> exceptions(Field field, WordList except) {
+        return exceptions.computeIfAbsent(field, f -> new HashMap<>())
+                .computeIfAbsent(except, list -> list.exceptionsIn(normalized(field)));
     }
 
     /** The links of the body, found once however many rules count them. */

@@ -19,6 +19,8 @@ import org.vigie.rules.Submission.HistoryQuery;
 import org.vigie.rules.Submission.HistoryQuery.Kind;
 import org.vigie.rules.Submission.HistoryQuery.Scope;
 import org.vigie.rules.lists.DomainList;
+import org.vigie.rules.lists.TextMode;
+import org.vigie.rules.lists.WordList;
 
 import com.google.re2j.Pattern;
 
@@ -26,6 +28,27 @@ class ConditionsTest {
 
     private static Context context(String body) {
         return new Context(Submission.comment(body));
+    }
+
+    // ----- text ----------------------------------------------------------------------------------
+
+    @Test
+    void textConditionsSharingAnExceptionListEachLeaveItsWordsOut() {
+        WordList innocent = WordList.of(List.of("cul-de-sac", "gueule de bois"));
+        TextCondition vulgar = new TextCondition(WordList.of(List.of("cul")), TextMode.WORD,
+                List.of(Field.BODY, Field.AUTHOR_NAME), innocent);
+        TextCondition rude = new TextCondition(WordList.of(List.of("gueule")), TextMode.WORD, List.of(Field.BODY),
+                innocent);
+        Context context = new Context(Submission.comment("Un cul-de-sac, une gueule de bois, quel cul")
+                .withAuthorName("gueule de cul"));
+        List<Evidence> vulgarEvidence = vulgar.test(context);
+        assertEquals(List.of(new Evidence("body", "cul", "cul", 40, 43), new Evidence("authorName", "cul", "cul", 10, 13)),
+                vulgarEvidence);
+        assertNull(rude.test(context), "the only gueule is in an exception");
+        assertEquals(List.of(new Evidence("authorName", "gueule", "gueule", 0, 6)),
+                new TextCondition(WordList.of(List.of("gueule")), TextMode.WORD, List.of(Field.AUTHOR_NAME), innocent)
+                        .test(context));
+        assertEquals(vulgarEvidence, vulgar.test(context), "the exceptions found once read the same again");
     }
 
     // ----- links ---------------------------------------------------------------------------------
