@@ -102,6 +102,24 @@ class ConditionsTest {
     }
 
     @Test
+    void domainListsReadEntriesAndHostsWrittenInManyWays() {
+        DomainList spam = DomainList.of(List.of(" https://Pharmacie-Discount.COM./offre ", "*.casino-en-ligne.net",
+                "pâtisserie-promo.fr:8080", "   ", "xn--caf-dma.fr"));
+        LinksCondition to = new LinksCondition(1, spam, null);
+        assertEquals("pharmacie-discount.com", to.test(context("https://user:pw@www.pharmacie-discount.com:443/a"))
+                .get(0).normalized());
+        assertEquals("casino-en-ligne.net", to.test(context("https://*.casino-en-ligne.net/x")).get(0).normalized());
+        assertEquals("xn--ptisserie-promo-3jb.fr", to.test(context("PÂTISSERIE-PROMO.FR")).get(0).normalized());
+        assertEquals("xn--caf-dma.fr", to.test(context("http://café.fr。/menu")).get(0).normalized());
+        assertNull(to.test(context("https://notcasino-en-ligne.net")));
+
+        List<Evidence> counted = new LinksCondition(1, null, null)
+                .test(context("Voir https://*.casino-en-ligne.net/x et http://café.fr．/menu"));
+        assertEquals(List.of(new Evidence("body", "https://*.casino-en-ligne.net/x", "*.casino-en-ligne.net", 5, 36),
+                new Evidence("body", "http://café.fr．/menu", "xn--caf-dma.fr", 40, 60)), counted);
+    }
+
+    @Test
     void aLongDottedTextIsReadInLinearTimeWithoutCrashing() {
         String body = "a.".repeat(2500);
         org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> new LinksCondition(1, null, null).test(context(body)));
