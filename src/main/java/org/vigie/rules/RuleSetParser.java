@@ -309,7 +309,7 @@ public final class RuleSetParser {
                 return EnumSet.of(Submission.Event.CREATE, Submission.Event.EDIT);
             }
             Set<Submission.Event> events = EnumSet.noneOf(Submission.Event.class);
-            for (JsonNode event : node.isArray() ? iterable(node) : List.of(node)) {
+            for (JsonNode event : node.isArray() ? node : List.of(node)) {
                 Optional<Submission.Event> parsed = enumOf(Submission.Event.class, event.asText());
                 if (!event.isTextual() || parsed.isEmpty()) {
                     error(path, "'" + event.asText() + "' is not an event: create, edit or report");
@@ -420,7 +420,7 @@ public final class RuleSetParser {
                 error(path, "names no field: body, authorName or both");
                 return null;
             }
-            for (JsonNode field : node.isArray() ? iterable(node) : List.of(node)) {
+            for (JsonNode field : node.isArray() ? node : List.of(node)) {
                 Optional<Field> parsed = Field.of(field.asText());
                 if (parsed.isEmpty()) {
                     error(path, "'" + field.asText() + "' is not a field: body or authorName");
@@ -563,7 +563,7 @@ public final class RuleSetParser {
                 error(path, "names nothing: ip, email or article");
                 return null;
             }
-            for (JsonNode scope : node.isArray() ? iterable(node) : List.of(node)) {
+            for (JsonNode scope : node.isArray() ? node : List.of(node)) {
                 Optional<Scope> parsed = enumOf(Scope.class, scope.asText());
                 if (parsed.isEmpty()) {
                     error(path, "'" + scope.asText() + "' is not ip, email or article");
@@ -613,7 +613,8 @@ public final class RuleSetParser {
             Set<String> reasons = null;
             if (node.has("reasons")) {
                 reasons = new HashSet<>();
-                for (JsonNode reason : node.get("reasons").isArray() ? iterable(node.get("reasons")) : List.of(node.get("reasons"))) {
+                JsonNode listed = node.get("reasons");
+                for (JsonNode reason : listed.isArray() ? listed : List.of(listed)) {
                     String name = reason.asText().toUpperCase(Locale.ROOT);
                     if (!REPORT_REASONS.contains(name)) {
                         error(path + ".reasons", "'" + reason.asText() + "' is not a report reason: " + REPORT_REASONS);
@@ -805,12 +806,6 @@ public final class RuleSetParser {
         private void error(String path, String message) {
             errors.add(new RuleSetError(path, message));
         }
-    }
-
-    private static List<JsonNode> iterable(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>(array.size());
-        array.forEach(items::add);
-        return items;
     }
 
     private static <E extends Enum<E>> Optional<E> enumOf(Class<E> type, String keyword) {
