@@ -196,43 +196,33 @@ public final class RuleSetParser {
             }
         }
 
-        private WordList wordList(String name, String path) {
-            if (!listEntries.containsKey(name)) {
-                error(path, "unknown list '" + name + "'" + knownLists());
-                return null;
-            }
-            return wordLists.computeIfAbsent(name, n -> WordList.of(listEntries.get(n)));
+        /** A word list given by name, or inline as an array of entries. */
+        private WordList wordList(JsonNode node, String path) {
+            return list(node, path, wordLists, WordList::of);
         }
 
-        private DomainList domainList(String name, String path) {
+        /** A domain list given by name, or inline as an array of entries. */
+        private DomainList domainList(JsonNode node, String path) {
+            return list(node, path, domainLists, DomainList::of);
+        }
+
+        /** A list given by name, compiled once however many rules name it, or inline as an array of entries. */
+        private <L> L list(JsonNode node, String path, Map<String, L> compiled, Function<List<String>, L> compile) {
+            if (!node.isTextual()) {
+                List<String> entries = new ArrayList<>();
+                readEntries(node, path, entries);
+                return compile.apply(entries);
+            }
+            String name = node.asText();
             if (!listEntries.containsKey(name)) {
                 error(path, "unknown list '" + name + "'" + knownLists());
                 return null;
             }
-            return domainLists.computeIfAbsent(name, n -> DomainList.of(listEntries.get(n)));
+            return compiled.computeIfAbsent(name, n -> compile.apply(listEntries.get(n)));
         }
 
         private String knownLists() {
             return listEntries.isEmpty() ? " (no list is defined)" : " (lists: " + String.join(", ", listEntries.keySet()) + ")";
-        }
-
-        /** A list given by name, or inline as an array of entries. */
-        private WordList wordListOrInline(JsonNode node, String path) {
-            if (node.isTextual()) {
-                return wordList(node.asText(), path);
-            }
-            List<String> entries = new ArrayList<>();
-            readEntries(node, path, entries);
-            return WordList.of(entries);
-        }
-
-        private DomainList domainListOrInline(JsonNode node, String path) {
-            if (node.isTextual()) {
-                return domainList(node.asText(), path);
-            }
-            List<String> entries = new ArrayList<>();
-            readEntries(node, path, entries);
-            return DomainList.of(entries);
         }
 
         // ----- rules -----------------------------------------------------------------------------
@@ -396,7 +386,7 @@ public final class RuleSetParser {
                 error(path + ".list", "is required: the name of a list, or a list of entries");
                 return null;
             }
-            WordList list = wordListOrInline(node.get("list"), path + ".list");
+            WordList list = wordList(node.get("list"), path + ".list");
             TextMode mode = TextMode.WORD;
             if (node.has("mode")) {
                 Optional<TextMode> parsed = TextMode.of(node.get("mode").asText());
@@ -407,7 +397,7 @@ public final class RuleSetParser {
                 }
             }
             List<Field> fields = fields(node.get("fields"), path + ".fields");
-            WordList except = node.has("except") ? wordListOrInline(node.get("except"), path + ".except") : null;
+            WordList except = node.has("except") ? wordList(node.get("except"), path + ".except") : null;
             return list == null || fields == null ? null : new TextCondition(list, mode, fields, except);
         }
 
@@ -473,8 +463,8 @@ public final class RuleSetParser {
                 return null;
             }
             allowOnly(node, path, "atLeast", "to", "ignoring");
-            DomainList to = node.has("to") ? domainListOrInline(node.get("to"), path + ".to") : null;
-            DomainList ignoring = node.has("ignoring") ? domainListOrInline(node.get("ignoring"), path + ".ignoring") : null;
+            DomainList to = node.has("to") ? domainList(node.get("to"), path + ".to") : null;
+            DomainList ignoring = node.has("ignoring") ? domainList(node.get("ignoring"), path + ".ignoring") : null;
             Long atLeast = number(node, "atLeast", path, 1, 1000);
             if (!node.has("to") && !node.has("atLeast")) {
                 error(path, "needs atLeast (a number of links) or to (a domain list)");
