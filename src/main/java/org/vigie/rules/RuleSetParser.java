@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -64,6 +65,12 @@ public final class RuleSetParser {
 
     /** Reads a list file shipped with Vigie (under {@code rules/lists/}), by its file name. */
     public static final Function<String, Optional<List<String>>> SHIPPED_LISTS = RuleSetParser::readShippedList;
+
+    /**
+     * Entries of the shipped list files read so far, by file name: the files never change while Vigie runs,
+     * so each is read once, not on every parse. Only files that exist are kept.
+     */
+    private static final Map<String, List<String>> SHIPPED_ENTRIES = new ConcurrentHashMap<>();
 
     private final Function<String, Optional<List<String>>> listFiles;
 
@@ -815,9 +822,14 @@ public final class RuleSetParser {
         if (!file.matches("[A-Za-z0-9_.-]+\\.txt")) {
             return Optional.empty();
         }
+        return Optional.ofNullable(SHIPPED_ENTRIES.computeIfAbsent(file, RuleSetParser::readShippedEntries));
+    }
+
+    /** The entries of a shipped list file, or null if there is no such file. */
+    private static List<String> readShippedEntries(String file) {
         try (InputStream in = RuleSetParser.class.getResourceAsStream("/rules/lists/" + file)) {
             if (in == null) {
-                return Optional.empty();
+                return null;
             }
             List<String> entries = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
@@ -826,9 +838,9 @@ public final class RuleSetParser {
                     entries.add(entry);
                 }
             }
-            return Optional.of(entries);
+            return List.copyOf(entries);
         } catch (IOException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }
