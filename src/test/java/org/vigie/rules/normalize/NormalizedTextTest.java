@@ -48,6 +48,14 @@ class NormalizedTextTest {
         assertEquals(folded, Folding.fold(typed));
     }
 
+    @ParameterizedTest(name = "U+{0} folds to nothing")
+    @CsvSource({ "2800", "3164", "FFA0", "115F", "1160" })
+    void brailleBlankAndHangulFillersFoldToNothing(String hex) {
+        int codePoint = Integer.parseInt(hex, 16);
+        assertEquals("", Folding.fold(codePoint));
+        assertEquals("connard", Folding.fold("con" + Character.toString(codePoint) + "nard"));
+    }
+
     @Test
     void asciiLettersAreNeverRemapped() {
         for (char c = 'a'; c <= 'z'; c++) {
