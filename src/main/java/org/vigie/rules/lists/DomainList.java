@@ -22,10 +22,6 @@ public final class DomainList {
         return new DomainList(entries);
     }
 
-    public int size() {
-        return domains.size();
-    }
-
     /** The listed domain that covers the link's host, if any. */
     public Optional<String> covering(Links.Link link) {
         String domain = link.domain();
