@@ -30,7 +30,12 @@ public final class RuleEngine {
     }
 
     public static Evaluation evaluate(RuleSet ruleSet, Submission submission) {
-        Context context = new Context(submission);
+        return evaluate(ruleSet, new Context(submission));
+    }
+
+    /** As {@link #evaluate(RuleSet, Submission)}, on a context the caller built (with its body normalised, say). */
+    public static Evaluation evaluate(RuleSet ruleSet, Context context) {
+        Submission submission = context.submission();
         List<Match> matches = new ArrayList<>();
         Action decision = null;
         boolean reopen = false;
@@ -62,7 +67,13 @@ public final class RuleEngine {
      * on a premoderated article. The default is recorded as a match too, so every status says why.
      */
     public static Verdict decide(RuleSet ruleSet, Submission submission) {
-        Evaluation evaluation = evaluate(ruleSet, submission);
+        return decide(ruleSet, new Context(submission));
+    }
+
+    /** As {@link #decide(RuleSet, Submission)}, on a context the caller built (with its body normalised, say). */
+    public static Verdict decide(RuleSet ruleSet, Context context) {
+        Submission submission = context.submission();
+        Evaluation evaluation = evaluate(ruleSet, context);
         if (evaluation.decided()) {
             return new Verdict(evaluation.decision().status(), evaluation.flagged(), evaluation.matches());
         }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -64,6 +65,12 @@ public final class RuleSetParser {
 
     /** Reads a list file shipped with Vigie (under {@code rules/lists/}), by its file name. */
     public static final Function<String, Optional<List<String>>> SHIPPED_LISTS = RuleSetParser::readShippedList;
+
+    /**
+     * Entries of the shipped list files read so far, by file name: the files never change while Vigie runs,
+     * so each is read once, not on every parse. Only files that exist are kept.
+     */
+    private static final Map<String, List<String>> SHIPPED_ENTRIES = new ConcurrentHashMap<>();
 
     private final Function<String, Optional<List<String>>> listFiles;
 
@@ -196,43 +203,33 @@ public final class RuleSetParser {
             }
         }
 
-        private WordList wordList(String name, String path) {
-            if (!listEntries.containsKey(name)) {
-                error(path, "unknown list '" + name + "'" + knownLists());
-                return null;
-            }
-            return wordLists.computeIfAbsent(name, n -> WordList.of(listEntries.get(n)));
+        /** A word list given by name, or inline as an array of entries. */
+        private WordList wordList(JsonNode node, String path) {
+            return list(node, path, wordLists, WordList::of);
         }
 
-        private DomainList domainList(String name, String path) {
+        /** A domain list given by name, or inline as an array of entries. */
+        private DomainList domainList(JsonNode node, String path) {
+            return list(node, path, domainLists, DomainList::of);
+        }
+
+        /** A list given by name, compiled once however many rules name it, or inline as an array of entries. */
+        private <L> L list(JsonNode node, String path, Map<String, L> compiled, Function<List<String>, L> compile) {
+            if (!node.isTextual()) {
+                List<String> entries = new ArrayList<>();
+                readEntries(node, path, entries);
+                return compile.apply(entries);
+            }
+            String name = node.asText();
             if (!listEntries.containsKey(name)) {
                 error(path, "unknown list '" + name + "'" + knownLists());
                 return null;
             }
-            return domainLists.computeIfAbsent(name, n -> DomainList.of(listEntries.get(n)));
+            return compiled.computeIfAbsent(name, n -> compile.apply(listEntries.get(n)));
         }
 
         private String knownLists() {
             return listEntries.isEmpty() ? " (no list is defined)" : " (lists: " + String.join(", ", listEntries.keySet()) + ")";
-        }
-
-        /** A list given by name, or inline as an array of entries. */
-        private WordList wordListOrInline(JsonNode node, String path) {
-            if (node.isTextual()) {
-                return wordList(node.asText(), path);
-            }
-            List<String> entries = new ArrayList<>();
-            readEntries(node, path, entries);
-            return WordList.of(entries);
-        }
-
-        private DomainList domainListOrInline(JsonNode node, String path) {
-            if (node.isTextual()) {
-                return domainList(node.asText(), path);
-            }
-            List<String> entries = new ArrayList<>();
-            readEntries(node, path, entries);
-            return DomainList.of(entries);
         }
 
         // ----- rules -----------------------------------------------------------------------------
@@ -309,7 +306,7 @@ public final class RuleSetParser {
                 return EnumSet.of(Submission.Event.CREATE, Submission.Event.EDIT);
             }
             Set<Submission.Event> events = EnumSet.noneOf(Submission.Event.class);
-            for (JsonNode event : node.isArray() ? iterable(node) : List.of(node)) {
+            for (JsonNode event : node.isArray() ? node : List.of(node)) {
                 Optional<Submission.Event> parsed = enumOf(Submission.Event.class, event.asText());
                 if (!event.isTextual() || parsed.isEmpty()) {
                     error(path, "'" + event.asText() + "' is not an event: create, edit or report");
@@ -396,7 +393,7 @@ public final class RuleSetParser {
                 error(path + ".list", "is required: the name of a list, or a list of entries");
                 return null;
             }
-            WordList list = wordListOrInline(node.get("list"), path + ".list");
+            WordList list = wordList(node.get("list"), path + ".list");
             TextMode mode = TextMode.WORD;
             if (node.has("mode")) {
                 Optional<TextMode> parsed = TextMode.of(node.get("mode").asText());
@@ -407,7 +404,7 @@ public final class RuleSetParser {
                 }
             }
             List<Field> fields = fields(node.get("fields"), path + ".fields");
-            WordList except = node.has("except") ? wordListOrInline(node.get("except"), path + ".except") : null;
+            WordList except = node.has("except") ? wordList(node.get("except"), path + ".except") : null;
             return list == null || fields == null ? null : new TextCondition(list, mode, fields, except);
         }
 
@@ -420,7 +417,7 @@ public final class RuleSetParser {
                 error(path, "names no field: body, authorName or both");
                 return null;
             }
-            for (JsonNode field : node.isArray() ? iterable(node) : List.of(node)) {
+            for (JsonNode field : node.isArray() ? node : List.of(node)) {
                 Optional<Field> parsed = Field.of(field.asText());
                 if (parsed.isEmpty()) {
                     error(path, "'" + field.asText() + "' is not a field: body or authorName");
@@ -473,8 +470,8 @@ public final class RuleSetParser {
                 return null;
             }
             allowOnly(node, path, "atLeast", "to", "ignoring");
-            DomainList to = node.has("to") ? domainListOrInline(node.get("to"), path + ".to") : null;
-            DomainList ignoring = node.has("ignoring") ? domainListOrInline(node.get("ignoring"), path + ".ignoring") : null;
+            DomainList to = node.has("to") ? domainList(node.get("to"), path + ".to") : null;
+            DomainList ignoring = node.has("ignoring") ? domainList(node.get("ignoring"), path + ".ignoring") : null;
             Long atLeast = number(node, "atLeast", path, 1, 1000);
             if (!node.has("to") && !node.has("atLeast")) {
                 error(path, "needs atLeast (a number of links) or to (a domain list)");
@@ -563,7 +560,7 @@ public final class RuleSetParser {
                 error(path, "names nothing: ip, email or article");
                 return null;
             }
-            for (JsonNode scope : node.isArray() ? iterable(node) : List.of(node)) {
+            for (JsonNode scope : node.isArray() ? node : List.of(node)) {
                 Optional<Scope> parsed = enumOf(Scope.class, scope.asText());
                 if (parsed.isEmpty()) {
                     error(path, "'" + scope.asText() + "' is not ip, email or article");
@@ -613,7 +610,8 @@ public final class RuleSetParser {
             Set<String> reasons = null;
             if (node.has("reasons")) {
                 reasons = new HashSet<>();
-                for (JsonNode reason : node.get("reasons").isArray() ? iterable(node.get("reasons")) : List.of(node.get("reasons"))) {
+                JsonNode listed = node.get("reasons");
+                for (JsonNode reason : listed.isArray() ? listed : List.of(listed)) {
                     String name = reason.asText().toUpperCase(Locale.ROOT);
                     if (!REPORT_REASONS.contains(name)) {
                         error(path + ".reasons", "'" + reason.asText() + "' is not a report reason: " + REPORT_REASONS);
@@ -807,12 +805,6 @@ public final class RuleSetParser {
         }
     }
 
-    private static List<JsonNode> iterable(JsonNode array) {
-        List<JsonNode> items = new ArrayList<>(array.size());
-        array.forEach(items::add);
-        return items;
-    }
-
     private static <E extends Enum<E>> Optional<E> enumOf(Class<E> type, String keyword) {
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equalsIgnoreCase(keyword)) {
@@ -830,9 +822,14 @@ public final class RuleSetParser {
         if (!file.matches("[A-Za-z0-9_.-]+\\.txt")) {
             return Optional.empty();
         }
+        return Optional.ofNullable(SHIPPED_ENTRIES.computeIfAbsent(file, RuleSetParser::readShippedEntries));
+    }
+
+    /** The entries of a shipped list file, or null if there is no such file. */
+    private static List<String> readShippedEntries(String file) {
         try (InputStream in = RuleSetParser.class.getResourceAsStream("/rules/lists/" + file)) {
             if (in == null) {
-                return Optional.empty();
+                return null;
             }
             List<String> entries = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
@@ -841,9 +838,9 @@ public final class RuleSetParser {
                     entries.add(entry);
                 }
             }
-            return Optional.of(entries);
+            return List.copyOf(entries);
         } catch (IOException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

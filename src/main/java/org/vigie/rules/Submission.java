@@ -3,7 +3,6 @@ package org.vigie.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What the rules look at: the text as typed, who typed it, the article it is posted on, and facts
@@ -68,10 +67,6 @@ public record Submission(
     /** Reports on the item: distinct reporters, and reporters per reason. */
     public record ReportFacts(int reporters, Map<String, Integer> reasons) {
         public static final ReportFacts NONE = new ReportFacts(0, Map.of());
-
-        public Set<String> reasonNames() {
-            return reasons.keySet();
-        }
     }
 
     /** A new comment with nothing known about its author or history: for tests and dry runs. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.vigie.rules.conditions.Context;
+import org.vigie.rules.normalize.NormalizedText;
 
 class RuleEngineTest {
 
@@ -130,5 +132,15 @@ class RuleEngineTest {
         assertEquals(ModerationStatus.REJECTED, verdict.status());
         assertEquals("authorName", verdict.matches().get(0).evidence().field());
         assertEquals("C0nnard", verdict.matches().get(0).evidence().original());
+    }
+
+    @Test
+    void aBodyNormalisedByTheCallerGivesTheSameVerdict() throws InvalidRuleSet {
+        RuleSet rules = rules(RULES);
+        Submission submission = Submission.comment("Quel c0nnard, merde !").withAuthorName("Connard");
+        Verdict verdict = RuleEngine.decide(rules, new Context(submission, NormalizedText.of(submission.body())));
+        assertEquals(RuleEngine.decide(rules, submission), verdict);
+        assertEquals(RuleEngine.evaluate(rules, submission),
+                RuleEngine.evaluate(rules, new Context(submission, NormalizedText.of(submission.body()))));
     }
 }

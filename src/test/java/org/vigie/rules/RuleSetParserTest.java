@@ -1,6 +1,7 @@
 package org.vigie.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -209,5 +210,15 @@ class RuleSetParserTest {
         List<RuleSetError> errors = assertThrows(InvalidRuleSet.class,
                 () -> new RuleSetParser().parse("lists: { x: { file: ../../etc/passwd } }")).errors();
         assertEquals("lists.x.file", errors.get(0).path(), "only plain file names under rules/lists/");
+    }
+
+    @Test
+    void shippedListsAreReadOnceAndKeptUnchanged() {
+        List<String> first = RuleSetParser.SHIPPED_LISTS.apply("innocent-forms.txt").orElseThrow();
+        assertSame(first, RuleSetParser.SHIPPED_LISTS.apply("innocent-forms.txt").orElseThrow());
+        assertTrue(first.stream().noneMatch(entry -> entry.isBlank() || entry.startsWith("#")), first.toString());
+        assertThrows(UnsupportedOperationException.class, () -> first.add("x"));
+        assertEquals(Optional.empty(), RuleSetParser.SHIPPED_LISTS.apply("no-such-list.txt"));
+        assertEquals(Optional.empty(), RuleSetParser.SHIPPED_LISTS.apply("no-such-list.txt"));
     }
 }

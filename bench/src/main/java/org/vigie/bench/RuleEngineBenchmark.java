@@ -161,7 +161,10 @@ public class RuleEngineBenchmark {
         return NormalizedText.of(body2000);
     }
 
-    /** Normalisation plus the disguise readings (leetspeak, stretched letters) of every word. */
+    /**
+     * Normalisation plus the leetspeak readings of every word. Stretched letters have no reading of their
+     * own: they are undone when words are compared ({@code Runs}), which this does not measure.
+     */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public void normalizeWithVariants_clean2000(Blackhole blackhole) {

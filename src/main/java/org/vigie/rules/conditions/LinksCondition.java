@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import org.vigie.rules.Evidence;
 import org.vigie.rules.lists.DomainList;
-import org.vigie.rules.lists.Links;
+import org.vigie.rules.lists.Links.Link;
 
 /**
  * Links in the body. With {@code to}, holds when a link points into that domain list; otherwise holds
@@ -18,24 +18,25 @@ public record LinksCondition(int atLeast, DomainList to, DomainList ignoring) im
     @Override
     public List<Evidence> test(Context context) {
         String body = context.raw(Field.BODY);
-        List<Links.Link> links = context.links();
         List<Evidence> counted = new ArrayList<>();
-        for (Links.Link link : links) {
-            if (ignoring != null && ignoring.covering(link.host()).isPresent()) {
+        for (Link link : context.links()) {
+            if (ignoring != null && ignoring.covering(link).isPresent()) {
                 continue;
             }
-            Evidence evidence = new Evidence(Field.BODY.key(), body.substring(link.start(), link.end()), link.host(),
-                    link.start(), link.end());
             if (to != null) {
-                Optional<String> listed = to.covering(link.host());
+                Optional<String> listed = to.covering(link);
                 if (listed.isPresent()) {
-                    return List.of(new Evidence(evidence.field(), evidence.original(), listed.get(), evidence.start(),
-                            evidence.end()));
+                    return List.of(evidence(body, link, listed.get()));
                 }
             } else if (link.counted()) {
-                counted.add(evidence);
+                counted.add(evidence(body, link, link.host()));
             }
         }
         return to == null && counted.size() >= atLeast && atLeast > 0 ? counted : null;
+    }
+
+    private static Evidence evidence(String body, Link link, String normalized) {
+        return new Evidence(Field.BODY.key(), body.substring(link.start(), link.end()), normalized, link.start(),
+                link.end());
     }
 }

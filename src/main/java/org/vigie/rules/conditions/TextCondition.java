@@ -2,6 +2,7 @@ package org.vigie.rules.conditions;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.vigie.rules.Evidence;
 import org.vigie.rules.lists.TextMode;
@@ -15,7 +16,8 @@ public record TextCondition(WordList list, TextMode mode, List<Field> fields, Wo
         List<Evidence> evidence = new ArrayList<>();
         for (Field field : fields) {
             String original = context.raw(field);
-            for (WordList.Found found : list.find(context.normalized(field), mode, except)) {
+            Supplier<List<WordList.Found>> exceptions = except == null ? null : () -> context.exceptions(field, except);
+            for (WordList.Found found : list.findExcept(context.normalized(field), mode, exceptions)) {
                 evidence.add(new Evidence(field.key(), original.substring(found.span().start(), found.span().end()),
                         found.normalized(), found.span().start(), found.span().end()));
             }

@@ -22,17 +22,12 @@ public final class DomainList {
         return new DomainList(entries);
     }
 
-    public int size() {
-        return domains.size();
-    }
-
-    /** The listed domain that covers {@code host}, if any. */
-    public Optional<String> covering(String host) {
-        Optional<String> normalized = normalize(host);
-        if (normalized.isEmpty()) {
+    /** The listed domain that covers the link's host, if any. */
+    public Optional<String> covering(Links.Link link) {
+        String domain = link.domain();
+        if (domain == null) {
             return Optional.empty();
         }
-        String domain = normalized.get();
         while (true) {
             if (domains.contains(domain)) {
                 return Optional.of(domain);
@@ -45,31 +40,47 @@ public final class DomainList {
         }
     }
 
-    /** Lowercase ASCII (punycode) host without a trailing dot, scheme, port or path. */
+    /**
+     * A list entry, or a link's host, as domain lists read it: lowercase ASCII (punycode) host without a
+     * leading "*.", trailing dot, scheme, port or path.
+     */
     static Optional<String> normalize(String entry) {
         String host = entry.trim().toLowerCase(Locale.ROOT);
         int scheme = host.indexOf("://");
         if (scheme >= 0) {
             host = host.substring(scheme + 3);
         }
-        int end = 0;
-        while (end < host.length() && "/:?#".indexOf(host.charAt(end)) < 0) {
-            end++;
-        }
-        host = host.substring(0, end);
-        while (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
+        host = withoutTrailing(beforePortOrPath(host), ".");
         if (host.startsWith("*.")) {
             host = host.substring(2);
         }
-        if (host.isEmpty()) {
-            return Optional.empty();
+        return host.isEmpty() ? Optional.empty() : Optional.ofNullable(punycode(host));
+    }
+
+    /** The start of an address, up to its port, path, query or fragment. */
+    static String beforePortOrPath(String address) {
+        int end = 0;
+        while (end < address.length() && "/?#:".indexOf(address.charAt(end)) < 0) {
+            end++;
         }
+        return address.substring(0, end);
+    }
+
+    /** The host without the trailing characters among {@code dots}. */
+    static String withoutTrailing(String host, String dots) {
+        int end = host.length();
+        while (end > 0 && dots.indexOf(host.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return host.substring(0, end);
+    }
+
+    /** The host in punycode, lower case; null if it is no valid domain name. */
+    static String punycode(String host) {
         try {
-            return Optional.of(IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
+            return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return null;
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.vigie.rules.lists;
 
-import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +20,14 @@ public final class Links {
 
     /**
      * A link: its host, its span in the text as typed, and whether it counts as a link. Bare domains count
-     * only with a known top-level domain; the others are still checked against domain lists.
+     * only with a known top-level domain; the others are still checked against domain lists. {@code domain}
+     * is the host as domain lists read it (see {@link DomainList}), null if it has none.
      */
-    public record Link(String host, int start, int end, boolean counted) {
+    public record Link(String host, int start, int end, boolean counted, String domain) {
+
+        public Link(String host, int start, int end, boolean counted) {
+            this(host, start, end, counted, DomainList.normalize(host).orElse(null));
+        }
     }
 
     /**
@@ -93,11 +97,14 @@ public final class Links {
     private static java.util.Optional<Link> link(NormalizedText text, int chunkStart, int chunkEnd) {
         String folded = text.folded();
         String chunk = folded.substring(chunkStart, chunkEnd);
-        Matcher scheme = SCHEME.matcher(chunk);
-        if (scheme.find()) {
-            int hostStart = chunkStart + scheme.end();
-            int end = trimEnd(folded, hostStart, chunkEnd);
-            return hosted(text, chunkStart + scheme.start(), hostStart, end, true);
+        // SCHEME ends with "://": most chunks (a sentence's last word, a decimal number) cannot match it.
+        if (chunk.contains("://")) {
+            Matcher scheme = SCHEME.matcher(chunk);
+            if (scheme.find()) {
+                int hostStart = chunkStart + scheme.end();
+                int end = trimEnd(folded, hostStart, chunkEnd);
+                return hosted(text, chunkStart + scheme.start(), hostStart, end, true);
+            }
         }
         int start = chunkStart;
         while (start < chunkEnd && LEADING.indexOf(folded.charAt(start)) >= 0) {
@@ -141,27 +148,13 @@ public final class Links {
 
     /** The host in punycode, lower case, without credentials, port or trailing dots. */
     private static String hostOnly(String authority) {
-        String host = authority;
-        int at = host.lastIndexOf('@');
-        if (at >= 0) {
-            host = host.substring(at + 1);
-        }
-        int cut = 0;
-        while (cut < host.length() && "/?#:".indexOf(host.charAt(cut)) < 0) {
-            cut++;
-        }
-        host = host.substring(0, cut);
-        while (host.endsWith(".") || host.endsWith("\u3002") || host.endsWith("\uFF0E")) {
-            host = host.substring(0, host.length() - 1);
-        }
+        String host = DomainList.beforePortOrPath(authority.substring(authority.lastIndexOf('@') + 1));
+        host = DomainList.withoutTrailing(host, ".\u3002\uFF0E");
         if (host.isEmpty()) {
             return host;
         }
-        try {
-            return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return host.toLowerCase(Locale.ROOT);
-        }
+        String ascii = DomainList.punycode(host);
+        return ascii != null ? ascii : host.toLowerCase(Locale.ROOT);
     }
 
     /** Labels of letters, digits and inner hyphens, ending with a top-level domain of letters. */

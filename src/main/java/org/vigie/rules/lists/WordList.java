@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
@@ -102,6 +103,14 @@ public final class WordList {
      * ("cône", "cul-de-sac", "gueule de bois"): an entry found on any of their words does not count.
      */
     public List<Found> find(NormalizedText text, TextMode mode, WordList except) {
+        return findExcept(text, mode, except == null ? null : () -> except.exceptionsIn(text));
+    }
+
+    /**
+     * As {@link #find(NormalizedText, TextMode, WordList)}, with the exceptions found in the text given by
+     * the caller, who may have found them already for another list: asked for only when an entry is found.
+     */
+    public List<Found> findExcept(NormalizedText text, TextMode mode, Supplier<List<Found>> except) {
         List<Found> found = new ArrayList<>();
         List<Token> tokens = text.tokens();
         for (int i = 0; i < tokens.size(); i++) {
@@ -114,10 +123,15 @@ public final class WordList {
         if (except == null || found.isEmpty()) {
             return found;
         }
-        List<Found> exceptions = except.find(text, TextMode.PHRASE, null);
+        List<Found> exceptions = except.get();
         found.removeIf(hit -> exceptions.stream().anyMatch(exception -> exception.span().start() < hit.span().end()
                 && hit.span().start() < exception.span().end()));
         return found;
+    }
+
+    /** This list's entries found in the text as exceptions to another list: exact words and phrases. */
+    public List<Found> exceptionsIn(NormalizedText text) {
+        return find(text, TextMode.PHRASE, null);
     }
 
     /** {@code text} tells where punctuation breaks phrases; null for spelled-out words, which stand alone. */

@@ -13,14 +13,14 @@ import com.ibm.icu.text.Transliterator;
  * ignores how a word was typed:
  * <ol>
  * <li>NFKC case folding: capitals, fullwidth and styled letters (Ｃ, 𝐜, ⓒ), ligatures (ﬁ); default-ignorable
- * characters such as zero-width spaces and soft hyphens vanish;</li>
+ * characters such as zero-width spaces, soft hyphens and Hangul fillers vanish;</li>
  * <li>accents and other marks are dropped (é→e), and Latin letters without a decomposition are spelled
  * in ASCII (œ→oe, ø→o, ł→l);</li>
  * <li>letters of other scripts that look like Latin ones take their Unicode TR39 confusable skeleton,
  * read from the letter as typed so that capitals map too (Cyrillic о→o, М→m, Greek α→a, Ν→n). ASCII
  * letters are never re-mapped, so "m" does not become "rn";</li>
- * <li>blank characters that render as nothing (Braille blank, Hangul fillers) vanish, and letters in
- * negative circles and squares (🅲) read as plain letters.</li>
+ * <li>the Braille blank, which renders as nothing but is not default-ignorable, vanishes too, and letters
+ * in negative circles and squares (🅲) read as plain letters.</li>
  * </ol>
  * Folding is per code point and cached, so normalising a comment costs one table read per character.
  */
@@ -74,8 +74,8 @@ public final class Folding {
     }
 
     private static String compute(int codePoint) {
-        if (codePoint == 0x2800 || codePoint == 0x3164 || codePoint == 0xFFA0 || codePoint == 0x115F
-                || codePoint == 0x1160) {
+        if (codePoint == 0x2800) {
+            // Braille blank; the Hangul fillers, blank too, are default-ignorable: case folding drops them.
             return "";
         }
         if ((codePoint >= 0x1F150 && codePoint <= 0x1F169) || (codePoint >= 0x1F170 && codePoint <= 0x1F189)) {

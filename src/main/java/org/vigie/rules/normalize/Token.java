@@ -76,6 +76,9 @@ public final class Token {
      * are read both ways; later ones read as "i").
      */
     static List<String> unleet(String word) {
+        if (!hasLeet(word)) {
+            return List.of(word);
+        }
         List<StringBuilder> readings = new ArrayList<>();
         readings.add(new StringBuilder(word.length()));
         int ambiguous = 0;
@@ -106,6 +109,18 @@ public final class Token {
             }
         }
         return readings.stream().map(StringBuilder::toString).toList();
+    }
+
+    /** The characters {@link #unleet} reads as letters. */
+    private static final String LEET = "013457@$!|€";
+
+    private static boolean hasLeet(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (LEET.indexOf(word.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.vigie.rules.Submission.HistoryQuery;
 import org.vigie.rules.Submission.HistoryQuery.Kind;
 import org.vigie.rules.Submission.HistoryQuery.Scope;
 import org.vigie.rules.lists.DomainList;
+import org.vigie.rules.lists.TextMode;
+import org.vigie.rules.lists.WordList;
 
 import com.google.re2j.Pattern;
 
@@ -26,6 +28,27 @@ class ConditionsTest {
 
     private static Context context(String body) {
         return new Context(Submission.comment(body));
+    }
+
+    // ----- text ----------------------------------------------------------------------------------
+
+    @Test
+    void textConditionsSharingAnExceptionListEachLeaveItsWordsOut() {
+        WordList innocent = WordList.of(List.of("cul-de-sac", "gueule de bois"));
+        TextCondition vulgar = new TextCondition(WordList.of(List.of("cul")), TextMode.WORD,
+                List.of(Field.BODY, Field.AUTHOR_NAME), innocent);
+        TextCondition rude = new TextCondition(WordList.of(List.of("gueule")), TextMode.WORD, List.of(Field.BODY),
+                innocent);
+        Context context = new Context(Submission.comment("Un cul-de-sac, une gueule de bois, quel cul")
+                .withAuthorName("gueule de cul"));
+        List<Evidence> vulgarEvidence = vulgar.test(context);
+        assertEquals(List.of(new Evidence("body", "cul", "cul", 40, 43), new Evidence("authorName", "cul", "cul", 10, 13)),
+                vulgarEvidence);
+        assertNull(rude.test(context), "the only gueule is in an exception");
+        assertEquals(List.of(new Evidence("authorName", "gueule", "gueule", 0, 6)),
+                new TextCondition(WordList.of(List.of("gueule")), TextMode.WORD, List.of(Field.AUTHOR_NAME), innocent)
+                        .test(context));
+        assertEquals(vulgarEvidence, vulgar.test(context), "the exceptions found once read the same again");
     }
 
     // ----- links ---------------------------------------------------------------------------------
@@ -76,6 +99,24 @@ class ConditionsTest {
         assertNull(to.test(context("https://notpharmacie-discount.com")));
         assertNull(to.test(context("https://lemonde.fr")));
         assertEquals("pharmacie-discount.com", to.test(context("shop.pharmacie-discount.com")).get(0).normalized());
+    }
+
+    @Test
+    void domainListsReadEntriesAndHostsWrittenInManyWays() {
+        DomainList spam = DomainList.of(List.of(" https://Pharmacie-Discount.COM./offre ", "*.casino-en-ligne.net",
+                "pâtisserie-promo.fr:8080", "   ", "xn--caf-dma.fr"));
+        LinksCondition to = new LinksCondition(1, spam, null);
+        assertEquals("pharmacie-discount.com", to.test(context("https://user:pw@www.pharmacie-discount.com:443/a"))
+                .get(0).normalized());
+        assertEquals("casino-en-ligne.net", to.test(context("https://*.casino-en-ligne.net/x")).get(0).normalized());
+        assertEquals("xn--ptisserie-promo-3jb.fr", to.test(context("PÂTISSERIE-PROMO.FR")).get(0).normalized());
+        assertEquals("xn--caf-dma.fr", to.test(context("http://café.fr。/menu")).get(0).normalized());
+        assertNull(to.test(context("https://notcasino-en-ligne.net")));
+
+        List<Evidence> counted = new LinksCondition(1, null, null)
+                .test(context("Voir https://*.casino-en-ligne.net/x et http://café.fr．/menu"));
+        assertEquals(List.of(new Evidence("body", "https://*.casino-en-ligne.net/x", "*.casino-en-ligne.net", 5, 36),
+                new Evidence("body", "http://café.fr．/menu", "xn--caf-dma.fr", 40, 60)), counted);
     }
 
     @Test

@@ -48,6 +48,14 @@ class NormalizedTextTest {
         assertEquals(folded, Folding.fold(typed));
     }
 
+    @ParameterizedTest(name = "U+{0} folds to nothing")
+    @CsvSource({ "2800", "3164", "FFA0", "115F", "1160" })
+    void brailleBlankAndHangulFillersFoldToNothing(String hex) {
+        int codePoint = Integer.parseInt(hex, 16);
+        assertEquals("", Folding.fold(codePoint));
+        assertEquals("connard", Folding.fold("con" + Character.toString(codePoint) + "nard"));
+    }
+
     @Test
     void asciiLettersAreNeverRemapped() {
         for (char c = 'a'; c <= 'z'; c++) {
@@ -196,6 +204,15 @@ class NormalizedTextTest {
     void doubleLettersAreSpellingAndStay() {
         assertEquals(List.of("cassis"), new Token("cassis", 0, 6).variants());
         assertEquals(List.of("connard"), new Token("connard", 0, 7).variants());
+    }
+
+    @Test
+    void eachLeetCharacterHasItsReadingsAndOtherWordsReadAsThemselves() {
+        assertEquals(List.of("bite", "blte"), Token.unleet("b1te"));
+        assertEquals(List.of("otaeassitle"), Token.unleet("07@3455!t|€"));
+        assertEquals(List.of("connard"), Token.unleet("connard"));
+        assertEquals(List.of("deja2x89"), Token.unleet("deja2x89"));
+        assertEquals(List.of("ça"), Token.unleet("ça"));
     }
 
     @Test
