@@ -25,6 +25,7 @@ import org.vigie.rules.RuleSet;
 import org.vigie.rules.Submission;
 import org.vigie.rules.Submission.HistoryQuery;
 import org.vigie.rules.Verdict;
+import org.vigie.rules.conditions.Context;
 import org.vigie.rules.normalize.NormalizedText;
 
 /**
@@ -73,12 +74,15 @@ public class ModerationPipeline {
 
     /** Decides with the given rule set, storing nothing: for dry runs. */
     public Decided evaluate(Candidate candidate, RuleSet ruleSet, Integer version) {
-        String fingerprint = NormalizedText.of(candidate.body()).fingerprint();
+        // Normalised once: for the fingerprint the history queries need, and for the rules.
+        NormalizedText body = NormalizedText.of(candidate.body());
+        String fingerprint = body.fingerprint();
         AuthorFacts author = authors.facts(candidate.authorEmail(), candidate.ipHash());
         Submission submission = new Submission(candidate.event(), Instant.now(), candidate.body(),
                 candidate.authorName() == null ? "" : candidate.authorName(), candidate.article(), author.record(),
                 history(candidate, fingerprint, ruleSet), Submission.ReportFacts.NONE);
-        return new Decided(moderatorsSay(RuleEngine.decide(ruleSet, submission), author), version, fingerprint);
+        Verdict verdict = RuleEngine.decide(ruleSet, new Context(submission, body));
+        return new Decided(moderatorsSay(verdict, author), version, fingerprint);
     }
 
     /**

@@ -84,17 +84,6 @@ public final class Token {
         int ambiguous = 0;
         for (int i = 0; i < word.length(); i++) {
             char c = word.charAt(i);
-            char plain = switch (c) {
-                case '0' -> 'o';
-                case '3' -> 'e';
-                case '4', '@' -> 'a';
-                case '5', '$' -> 's';
-                case '7' -> 't';
-                case '!' -> 'i';
-                case '|' -> 'l';
-                case '€' -> 'e';
-                default -> c;
-            };
             if (c == '1' && ambiguous < 4) {
                 ambiguous++;
                 List<StringBuilder> withL = new ArrayList<>(readings.size());
@@ -104,19 +93,32 @@ public final class Token {
                 }
                 readings.addAll(withL);
             } else {
-                char letter = c == '1' ? 'i' : plain;
+                char letter = c == '1' ? 'i' : plain(c);
                 readings.forEach(reading -> reading.append(letter));
             }
         }
         return readings.stream().map(StringBuilder::toString).toList();
     }
 
-    /** The characters {@link #unleet} reads as letters. */
-    private static final String LEET = "013457@$!|€";
+    /** The letter a digit or symbol stands for, but "1" (i or l); any other character as it is. */
+    private static char plain(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            case '!' -> 'i';
+            case '|' -> 'l';
+            case '€' -> 'e';
+            default -> c;
+        };
+    }
 
     private static boolean hasLeet(String word) {
         for (int i = 0; i < word.length(); i++) {
-            if (LEET.indexOf(word.charAt(i)) >= 0) {
+            char c = word.charAt(i);
+            if (c == '1' || plain(c) != c) {
                 return true;
             }
         }
