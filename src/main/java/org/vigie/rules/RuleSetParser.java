@@ -116,8 +116,6 @@ public final class RuleSetParser {
                         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
                 throw new InvalidRuleSet(List.of(new RuleSetError("", "not valid YAML or JSON" + where + ": "
                         + e.getOriginalMessage())));
-            } catch (IOException e) {
-                throw new InvalidRuleSet(List.of(new RuleSetError("", "could not be read: " + e.getMessage())));
             }
             if (root == null || !root.isObject()) {
                 throw new InvalidRuleSet(List.of(new RuleSetError("", "must be a mapping with lists, rules and tests")));
