@@ -37,7 +37,7 @@ public class Article extends PanacheEntityBase {
     @Column(name = "visible_count", insertable = false, updatable = false)
     public int visibleCount;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at")

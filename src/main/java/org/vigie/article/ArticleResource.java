@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.Separator;
-import org.vigie.platform.WholeNumber;
+import org.vigie.http.WholeNumber;
 
 /** Public figures about articles, for listing pages and the "most commented" box. */
 @Path("/api/v1/articles")

@@ -1,6 +1,7 @@
 package org.vigie.article;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.vigie.platform.Rows;
+import org.vigie.platform.Times;
 import org.vigie.platform.VigieConfig;
 
 /** Articles: created on their first comment, configured by moderators, counted for listing pages. */
@@ -23,6 +27,9 @@ public class ArticleService {
 
     @Inject
     VigieConfig config;
+
+    @Inject
+    Clock clock;
 
     /** The article with this key, created with the default settings if it is new. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -38,9 +45,11 @@ public class ArticleService {
     /** Whether this call created the article: of two first comments at once, only one does. */
     private boolean insertIfMissing(String key) {
         return entityManager.createNativeQuery(
-                "INSERT INTO article (article_key, premoderated) VALUES (?1, ?2) ON CONFLICT (article_key) DO NOTHING")
+                "INSERT INTO article (article_key, premoderated, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)"
+                        + " ON CONFLICT (article_key) DO NOTHING")
                 .setParameter(1, key)
                 .setParameter(2, config.moderation().premoderateByDefault())
+                .setParameter(3, Times.now(clock))
                 .executeUpdate() == 1;
     }
 
@@ -70,7 +79,7 @@ public class ArticleService {
         if (update.premoderated() != null) {
             article.premoderated = update.premoderated();
         }
-        article.updatedAt = Instant.now();
+        article.updatedAt = Times.now(clock);
         article.persistAndFlush();
         entityManager.refresh(article);
         return new Updated(ArticleSettings.of(article), created);
@@ -82,10 +91,11 @@ public class ArticleService {
         Map<String, Integer> counts = new LinkedHashMap<>();
         keys.forEach(key -> counts.put(key, 0));
         if (!keys.isEmpty()) {
-            entityManager.createQuery("SELECT a.key, a.visibleCount FROM Article a WHERE a.key IN :keys", Object[].class)
+            entityManager.createQuery("SELECT a.key AS articleKey, a.visibleCount AS visible FROM Article a"
+                    + " WHERE a.key IN :keys", Tuple.class)
                     .setParameter("keys", keys)
                     .getResultStream()
-                    .forEach(row -> counts.put((String) row[0], (Integer) row[1]));
+                    .forEach(row -> counts.put(row.get("articleKey", String.class), row.get("visible", Integer.class)));
         }
         return counts;
     }
@@ -93,24 +103,19 @@ public class ArticleService {
     /** Articles with the most visible comments created in the last {@code days} days. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MostCommented> mostCommented(int days, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
+        return Rows.list(entityManager.createNativeQuery("""
                 SELECT a.article_key, a.title, a.url, recent.count
                   FROM (SELECT article_id, count(*) AS count
                           FROM comment
-                         WHERE status = 'VISIBLE' AND created_at >= now() - make_interval(days => ?1)
+                         WHERE status = 'VISIBLE' AND created_at >= ?1
                          GROUP BY article_id
                          ORDER BY count DESC, article_id
                          LIMIT ?2) recent
                   JOIN article a ON a.id = recent.article_id
                  ORDER BY recent.count DESC, recent.article_id
-                """)
-                .setParameter(1, days)
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new MostCommented((String) row[0], (String) row[1], (String) row[2],
-                        ((Number) row[3]).longValue()))
-                .toList();
+                """, Tuple.class)
+                .setParameter(1, clock.instant().minus(days, ChronoUnit.DAYS))
+                .setParameter(2, limit), row -> new MostCommented(row.string("article_key"), row.string("title"),
+                        row.string("url"), row.count("count")));
     }
 }

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.vigie.platform.RequiredBody;
-import org.vigie.moderation.Roles;
+import org.vigie.account.Roles;
+import org.vigie.http.RequiredBody;
 
 /** Moderators open, close and premoderate articles. */
 @Path("/api/v1/moderation/articles/{articleKey: .+}")

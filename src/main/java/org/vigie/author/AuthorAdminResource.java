@@ -14,8 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.vigie.moderation.Roles;
-import org.vigie.platform.EmailAddress;
+import org.vigie.account.Roles;
+import org.vigie.http.EmailAddress;
+import org.vigie.platform.Emails;
 
 /** Admins answer authors' requests for access and erasure (GDPR articles 15 and 17). */
 @Path("/api/v1/admin/authors/{email}")
@@ -49,6 +50,6 @@ public class AuthorAdminResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Erasure erase(@RestPath @EmailAddress String email,
             SecurityContext security) {
-        return new Erasure(AuthorService.normalize(email), erasure.erase(email, security.getUserPrincipal().getName()));
+        return new Erasure(Emails.normalize(email), erasure.erase(email, security.getUserPrincipal().getName()));
     }
 }

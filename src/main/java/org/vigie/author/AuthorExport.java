@@ -6,6 +6,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.audit.HistoryEntry;
 
 /** Everything Vigie stores about an email: the answer to a request for access. */
 @Schema(name = "AuthorExport")
@@ -25,7 +26,7 @@ public record AuthorExport(
             @Schema(description = "What the rules found in it, and moderators' decisions") List<org.vigie.rules.Match> matches,
             @Schema(description = "Reports on it: reason, details, time") List<ReportedAs> reports,
             @Schema(description = "Every change of its status, with moderators' reasons and notes")
-            List<org.vigie.moderation.ModeratedComment.HistoryEntry> history) {
+            List<HistoryEntry> history) {
     }
 
     /** A report on one of the author's comments. */

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.vigie.moderation.Roles;
-import org.vigie.platform.EmailAddress;
-import org.vigie.platform.RequiredBody;
+import org.vigie.account.Roles;
+import org.vigie.http.EmailAddress;
+import org.vigie.http.RequiredBody;
 
 /** Moderators look at an author and hold all their comments if need be. */
 @Path("/api/v1/moderation/authors/{email}")

@@ -36,7 +36,7 @@ public class Ban extends PanacheEntityBase {
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "lifted_by")

@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.vigie.moderation.Roles;
-import org.vigie.platform.RequiredBody;
+import org.vigie.account.Roles;
+import org.vigie.http.RequiredBody;
 
 /** Moderators ban spammers and trolls, for good or for a while. */
 @Path("/api/v1/moderation/bans")

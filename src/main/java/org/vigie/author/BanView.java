@@ -22,12 +22,8 @@ public record BanView(
         @Schema(description = "In force now: not lifted, not expired") boolean active,
         @Schema(description = "Comments rejected when the ban was made (rejectExisting)") Integer rejected) {
 
-    static BanView of(Ban ban) {
-        return of(ban, null);
-    }
-
-    static BanView of(Ban ban, Integer rejected) {
+    static BanView of(Ban ban, Integer rejected, Instant now) {
         return new BanView(ban.id, ban.email, ban.ipHash, ban.reason, ban.until, ban.createdBy, ban.createdAt, ban.liftedBy,
-                ban.liftedAt, ban.activeAt(Instant.now()), rejected);
+                ban.liftedAt, ban.activeAt(now), rejected);
     }
 }

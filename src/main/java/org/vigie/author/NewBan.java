@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.vigie.platform.EmailAddress;
+import org.vigie.http.EmailAddress;
 import org.vigie.platform.Times;
 
 /** A ban to make: an email, an address hash (from a comment's full view), or both. */

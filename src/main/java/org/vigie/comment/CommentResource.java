@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import org.vigie.platform.RequiredBody;
 import org.vigie.article.ArticleKey;
+import org.vigie.http.Languages;
+import org.vigie.http.RequiredBody;
+import org.vigie.http.WholeNumber;
 import org.vigie.platform.ClientOrigin;
-import org.vigie.platform.Languages;
-import org.vigie.platform.WholeNumber;
 
 import io.vertx.core.http.HttpServerRequest;
 

@@ -1,7 +1,7 @@
 package org.vigie.comment;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,18 +12,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.vigie.article.Article;
 import org.vigie.article.ArticleService;
-import org.vigie.moderation.AuditTrail;
+import org.vigie.audit.AuditTrail;
 import org.vigie.moderation.ModerationPipeline;
-import org.vigie.rules.Match;
 import org.vigie.platform.ClientOrigin;
 import org.vigie.platform.Cursor;
 import org.vigie.platform.IpHasher;
 import org.vigie.platform.RateLimiter;
+import org.vigie.platform.Times;
 import org.vigie.platform.VigieConfig;
+import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.Submission;
 import org.vigie.rules.Verdict;
@@ -55,6 +57,9 @@ public class CommentService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Clock clock;
+
     /** What was stored: the new id and the status the pipeline gave it. */
     public record Posted(long id, ModerationStatus status) {
     }
@@ -78,7 +83,7 @@ public class CommentService {
                 payload.body(), payload.authorName(), payload.authorEmail(), ipHash, article.id, article.facts()));
         Verdict verdict = decided.verdict();
 
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Times.now(clock);
         comment.authorName = payload.authorName().strip();
         comment.authorEmail = payload.authorEmail().strip();
         comment.body = payload.body();
@@ -93,7 +98,7 @@ public class CommentService {
         comment.persist();
         Match decisive = verdict.decisive().orElseThrow();
         audit.byRule(comment.id, decisive.ruleId(), decided.ruleSetVersion(), "POST", null, comment.status,
-                decisive.explanation());
+                decisive.explanation(), now);
         return new Posted(comment.id, comment.status);
     }
 
@@ -167,16 +172,16 @@ public class CommentService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CommentDetail> findVisible(long id) {
-        return entityManager.createQuery("SELECT c, a.key FROM Comment c JOIN Article a ON a.id = c.articleId"
+        return entityManager.createQuery("SELECT c AS comment, a.key AS articleKey FROM Comment c JOIN Article a ON a.id = c.articleId"
                 + " WHERE c.id = :id AND c.status = :visible AND (c.parentId IS NULL OR EXISTS"
-                + " (SELECT 1 FROM Comment p WHERE p.id = c.parentId AND p.status = :visible))", Object[].class)
+                + " (SELECT 1 FROM Comment p WHERE p.id = c.parentId AND p.status = :visible))", Tuple.class)
                 .setParameter("id", id)
                 .setParameter("visible", ModerationStatus.VISIBLE)
                 .getResultStream()
                 .findFirst()
                 .map(row -> {
-                    Comment c = (Comment) row[0];
-                    return new CommentDetail(c.id, (String) row[1], c.parentId, c.inReplyTo, c.authorName, c.body,
+                    Comment c = row.get("comment", Comment.class);
+                    return new CommentDetail(c.id, row.get("articleKey", String.class), c.parentId, c.inReplyTo, c.authorName, c.body,
                             Excerpt.of(c.body), c.createdAt, c.replyCount);
                 });
     }

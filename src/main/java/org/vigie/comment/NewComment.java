@@ -3,10 +3,9 @@ package org.vigie.comment;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.vigie.platform.EmailAddress;
+import org.vigie.http.EmailAddress;
 
 /** A comment or reply as a reader submits it. Every field but parentId is required. */
 @Schema(name = "NewComment")

@@ -1,6 +1,7 @@
 package org.vigie.comment;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.http.ReaderMessages;
 import org.vigie.rules.ModerationStatus;
 
 /**
@@ -15,15 +16,7 @@ public record PostedComment(
 
     static PostedComment of(long id, ModerationStatus status, String language) {
         boolean visible = status == ModerationStatus.VISIBLE;
-        boolean english = "en".equals(language);
-        String message;
-        if (visible) {
-            message = english ? "Thank you for your comment." : "Merci pour votre commentaire.";
-        } else {
-            message = english
-                    ? "Thank you for your comment. It will appear once a moderator has approved it."
-                    : "Merci pour votre commentaire. Il sera visible prochainement sous réserve de validation.";
-        }
-        return new PostedComment(id, visible ? "VISIBLE" : "PENDING", message);
+        return new PostedComment(id, visible ? "VISIBLE" : "PENDING",
+                ReaderMessages.get(visible ? "comment.posted.visible" : "comment.posted.pending", language));
     }
 }

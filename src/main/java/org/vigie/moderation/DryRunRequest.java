@@ -5,7 +5,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.vigie.article.ArticleKey;
-import org.vigie.platform.EmailAddress;
+import org.vigie.http.EmailAddress;
 
 /** A comment to try the rules on, storing nothing; with {@code rules}, a proposed rule set to try instead. */
 @Schema(name = "DryRunRequest")

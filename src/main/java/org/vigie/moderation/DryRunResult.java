@@ -12,5 +12,5 @@ public record DryRunResult(
         ModerationStatus status,
         @Schema(description = "Whether the comment would enter the review queue while visible") boolean flagged,
         List<Match> matches,
-        @Schema(description = "The version evaluated; null for a proposed rule set", nullable = true) Integer rulesetVersion) {
+        @Schema(description = "The version evaluated; null for a proposed rule set", nullable = true) Integer ruleSetVersion) {
 }

@@ -1,6 +1,6 @@
 package org.vigie.moderation;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,11 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 
 import org.vigie.article.ArticleClosed;
-import org.vigie.author.AuthorFacts;
-import org.vigie.author.AuthorService;
-import org.vigie.author.Ban;
+import org.vigie.platform.Rows;
 import org.vigie.rules.Action;
 import org.vigie.rules.Evidence;
 import org.vigie.rules.Match;
@@ -27,6 +26,7 @@ import org.vigie.rules.Submission.HistoryQuery;
 import org.vigie.rules.Verdict;
 import org.vigie.rules.conditions.Context;
 import org.vigie.rules.normalize.NormalizedText;
+import org.vigie.ruleset.RuleSetService;
 
 /**
  * The one road every new item takes to get its status: it refuses items on closed articles, loads from
@@ -43,7 +43,10 @@ public class ModerationPipeline {
     EntityManager entityManager;
 
     @Inject
-    AuthorService authors;
+    AuthorRecords authors;
+
+    @Inject
+    Clock clock;
 
     static final String BANNED = "author.banned";
     static final String PREMODERATED_AUTHOR = "author.premoderated";
@@ -78,7 +81,7 @@ public class ModerationPipeline {
         NormalizedText body = NormalizedText.of(candidate.body());
         String fingerprint = body.fingerprint();
         AuthorFacts author = authors.facts(candidate.authorEmail(), candidate.ipHash());
-        Submission submission = new Submission(candidate.event(), Instant.now(), candidate.body(),
+        Submission submission = new Submission(candidate.event(), clock.instant(), candidate.body(),
                 candidate.authorName() == null ? "" : candidate.authorName(), candidate.article(), author.record(),
                 history(candidate, fingerprint, ruleSet), Submission.ReportFacts.NONE);
         Verdict verdict = RuleEngine.decide(ruleSet, new Context(submission, body));
@@ -91,10 +94,10 @@ public class ModerationPipeline {
      */
     static Verdict moderatorsSay(Verdict verdict, AuthorFacts author) {
         if (author.ban().isPresent()) {
-            Ban ban = author.ban().get();
+            AuthorFacts.ActiveBan ban = author.ban().get();
             List<Match> matches = new ArrayList<>();
-            matches.add(Match.of(BANNED, Action.REJECT, Mode.ENFORCE, "Auteur banni : " + ban.reason,
-                    Evidence.fact("author", ban.until == null ? "banni jusqu'à nouvel ordre" : "suspendu jusqu'au " + ban.until),
+            matches.add(Match.of(BANNED, Action.REJECT, Mode.ENFORCE, "Auteur banni : " + ban.reason(),
+                    Evidence.fact("author", ban.until() == null ? "banni jusqu'à nouvel ordre" : "suspendu jusqu'au " + ban.until()),
                     true));
             matches.addAll(demoted(verdict.matches()));
             return new Verdict(ModerationStatus.REJECTED, verdict.flagged(), matches);
@@ -123,7 +126,7 @@ public class ModerationPipeline {
     public ReportEvaluation evaluateReport(String body, String authorName, String authorEmail,
             Submission.ArticleFacts article, Submission.ReportFacts reports) {
         RuleSetService.Current current = ruleSets.current();
-        Submission submission = new Submission(Submission.Event.REPORT, Instant.now(), body, authorName, article,
+        Submission submission = new Submission(Submission.Event.REPORT, clock.instant(), body, authorName, article,
                 authors.facts(authorEmail, null).record(), Submission.History.NONE, reports);
         return new ReportEvaluation(RuleEngine.evaluate(current.ruleSet(), submission), current.version());
     }
@@ -148,16 +151,17 @@ public class ModerationPipeline {
             HistoryQuery query = queries.get(i);
             widest = Math.max(widest, query.window().toSeconds());
             sql.append(i == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(scopeCondition(query.scope()))
-                    .append(" AND created_at > now() - make_interval(secs => ").append(query.window().toSeconds()).append(')')
+                    .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ")
+                    .append(query.window().toSeconds()).append(')')
                     .append(query.kind() == HistoryQuery.Kind.SAME_TEXT ? " AND fingerprint = :fingerprint" : "")
-                    .append(')');
+                    .append(") AS q").append(i);
         }
         List<String> scopes = queries.stream().map(HistoryQuery::scope).distinct()
                 .map(ModerationPipeline::scopeCondition).toList();
         sql.append(" FROM comment WHERE (").append(String.join(" OR ", scopes)).append(")")
-                .append(" AND created_at > now() - make_interval(secs => ").append(widest).append(')');
+                .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ").append(widest).append(')');
 
-        Query query = entityManager.createNativeQuery(sql.toString());
+        Query query = entityManager.createNativeQuery(sql.toString(), Tuple.class).setParameter("now", clock.instant());
         queries.stream().map(HistoryQuery::scope).distinct().forEach(scope -> {
             switch (scope) {
                 case IP -> query.setParameter("ipHash", candidate.ipHash());
@@ -168,13 +172,13 @@ public class ModerationPipeline {
         if (queries.stream().anyMatch(q -> q.kind() == HistoryQuery.Kind.SAME_TEXT)) {
             query.setParameter("fingerprint", fingerprint);
         }
-        Object result = query.getSingleResult();
-        Object[] counts = result instanceof Object[] row ? row : new Object[] { result };
-        Map<HistoryQuery, Long> answers = new HashMap<>();
-        for (int i = 0; i < queries.size(); i++) {
-            answers.put(queries.get(i), ((Number) counts[i]).longValue());
-        }
-        return new Submission.History(answers);
+        return Rows.single(query, row -> {
+            Map<HistoryQuery, Long> answers = new HashMap<>();
+            for (int i = 0; i < queries.size(); i++) {
+                answers.put(queries.get(i), row.count("q" + i));
+            }
+            return new Submission.History(answers);
+        });
     }
 
     private static boolean scopeKnown(HistoryQuery.Scope scope, Candidate candidate) {

@@ -9,6 +9,7 @@ import org.vigie.platform.VigieConfig;
 import org.vigie.rules.RuleSet;
 import org.vigie.rules.Submission;
 import org.vigie.rules.Verdict;
+import org.vigie.ruleset.RuleSetService;
 
 /** Evaluates a comment that is not posted: what the rules would do, and why. Stores nothing. */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A refusal the API reports as a problem: thrown by services, turned into problem+json by
- * {@link ProblemMapper}. Subclasses name the business reason ({@code ArticleClosed}, {@code CommentNotFound}).
+ * {@code org.vigie.http.ProblemMapper}. Subclasses name the business reason ({@code ArticleClosed}, {@code CommentNotFound}).
  */
 public abstract class DomainException extends RuntimeException {
 

@@ -1,7 +1,9 @@
 package org.vigie.platform;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 
 /** Times as PostgreSQL stores them. */
 public final class Times {
@@ -11,6 +13,11 @@ public final class Times {
     public static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
 
     private Times() {
+    }
+
+    /** The clock's time at the precision PostgreSQL keeps, so a value reads back equal to what was written. */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static boolean storable(Instant time) {

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.vigie.rules.ReportReason;
 
 /** A reader's report ("Signaler"). */
 @Schema(name = "NewReport")

@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.vigie.http.Languages;
+import org.vigie.http.RequiredBody;
 import org.vigie.platform.ClientOrigin;
-import org.vigie.platform.Languages;
-import org.vigie.platform.RequiredBody;
 
 import io.vertx.core.http.HttpServerRequest;
 

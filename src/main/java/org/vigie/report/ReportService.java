@@ -1,26 +1,31 @@
 package org.vigie.report;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.vigie.article.Article;
 import org.vigie.comment.Comment;
+import org.vigie.comment.CommentModeration;
 import org.vigie.comment.CommentNotFound;
-import org.vigie.moderation.AuditTrail;
+import org.vigie.comment.StatusChange;
 import org.vigie.moderation.ModerationPipeline;
 import org.vigie.platform.ClientOrigin;
 import org.vigie.platform.IpHasher;
 import org.vigie.platform.RateLimiter;
+import org.vigie.platform.Rows;
+import org.vigie.platform.Times;
 import org.vigie.platform.VigieConfig;
 import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
@@ -52,7 +57,10 @@ public class ReportService {
     ModerationPipeline pipeline;
 
     @Inject
-    AuditTrail audit;
+    CommentModeration comments;
+
+    @Inject
+    Clock clock;
 
     /**
      * Records a report on a visible comment; a repeat by the same reporter changes nothing. The comment's
@@ -69,7 +77,7 @@ public class ReportService {
         String reporter = report.reporterId() == null || report.reporterId().isBlank() ? "ip:" + ipHash
                 : "id:" + ipHasher.hashText("reporter", report.reporterId().strip());
         int added = entityManager.createNativeQuery("""
-                INSERT INTO report (comment_id, reporter, reason, details, ip_hash) VALUES (?1, ?2, ?3, ?4, ?5)
+                INSERT INTO report (comment_id, reporter, reason, details, ip_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT ON CONSTRAINT report_once DO NOTHING
                 """)
                 .setParameter(1, comment.id)
@@ -77,45 +85,35 @@ public class ReportService {
                 .setParameter(3, report.reason().name())
                 .setParameter(4, report.details())
                 .setParameter(5, ipHash)
+                .setParameter(6, Times.now(clock))
                 .executeUpdate();
         if (added == 0) {
             return;
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Submission.ReportFacts reports = reports(comment.id);
-        comment.reportCount = reports.reporters();
-        comment.reportedAt = now;
+        comments.reported(comment, reports.reporters());
         Article article = Article.findById(comment.articleId);
         ModerationPipeline.ReportEvaluation evaluated = pipeline.evaluateReport(comment.body, comment.authorName,
                 comment.authorEmail, article.facts(), reports);
-        apply(comment, evaluated, now);
+        apply(comment, evaluated);
     }
 
     /** What the report rules decided: a flag, or a status (unless a moderator approved the comment). */
-    private void apply(Comment comment, ModerationPipeline.ReportEvaluation evaluated, Instant now) {
+    private void apply(Comment comment, ModerationPipeline.ReportEvaluation evaluated) {
         RuleEngine.Evaluation evaluation = evaluated.evaluation();
-        boolean wasFlagged = comment.flagged;
-        ModerationStatus wasStatus = comment.status;
-        if (evaluation.flagged()) {
-            comment.flagged = true;
-        }
-        boolean hides = evaluation.decided() && evaluation.decision().status() != ModerationStatus.VISIBLE;
-        if (hides && comment.status == ModerationStatus.VISIBLE) {
-            if (comment.approvedByModerator && !evaluation.reopen()) {
-                // A moderator said it may stay: the reports only bring it back to their attention.
-                comment.flagged = true;
-            } else {
-                Match decisive = evaluation.matches().stream().filter(Match::decisive).findFirst().orElseThrow();
-                audit.byRule(comment.id, decisive.ruleId(), evaluated.ruleSetVersion(), "REPORT", comment.status,
-                        evaluation.decision().status(), decisive.explanation());
-                comment.status = evaluation.decision().status();
-                comment.statusChangedAt = now;
+        boolean hides = evaluation.decided() && evaluation.decision().status() != ModerationStatus.VISIBLE
+                && comment.status == ModerationStatus.VISIBLE;
+        // A moderator who approved it said it may stay: the reports only bring it back to their attention.
+        boolean overruled = hides && comment.approvedByModerator && !evaluation.reopen();
+        if (hides && !overruled) {
+            if (evaluation.flagged()) {
+                comments.flag(comment, List.of());
             }
-        }
-        if (comment.flagged != wasFlagged || comment.status != wasStatus) {
-            List<Match> matches = new ArrayList<>(comment.matches);
-            matches.addAll(evaluation.matches());
-            comment.matches = matches;
+            Match decisive = evaluation.matches().stream().filter(Match::decisive).findFirst().orElseThrow();
+            comments.change(comment, StatusChange.byRule(evaluation.decision().status(), decisive,
+                    evaluated.ruleSetVersion(), "REPORT", evaluation.matches()));
+        } else if ((evaluation.flagged() || overruled) && !comment.flagged) {
+            comments.flag(comment, evaluation.matches());
         }
     }
 
@@ -124,23 +122,48 @@ public class ReportService {
      * several reporter ids. One read of the comment's reports; the grand total is the row without a reason.
      */
     private Submission.ReportFacts reports(long commentId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                SELECT reason, count(DISTINCT ip_hash) FROM report WHERE comment_id = ?1
-                 GROUP BY GROUPING SETS ((reason), ())
-                """)
-                .setParameter(1, commentId)
-                .getResultList();
         int reporters = 0;
         Map<String, Integer> reasons = new HashMap<>();
-        for (Object[] row : rows) {
-            int count = ((Number) row[1]).intValue();
-            if (row[0] == null) {
-                reporters = count;
+        for (ReasonCount row : Rows.list(entityManager.createNativeQuery("""
+                SELECT reason, count(DISTINCT ip_hash) AS reporters FROM report WHERE comment_id = ?1
+                 GROUP BY GROUPING SETS ((reason), ())
+                """, Tuple.class).setParameter(1, commentId),
+                row -> new ReasonCount(row.string("reason"), row.integer("reporters")))) {
+            if (row.reason() == null) {
+                reporters = row.reporters();
             } else {
-                reasons.put((String) row[0], count);
+                reasons.put(row.reason(), row.reporters());
             }
         }
         return new Submission.ReportFacts(reporters, reasons);
+    }
+
+    /** Reporters of a comment for one reason, or in all (reason null). */
+    private record ReasonCount(String reason, int reporters) {
+    }
+
+    /** The reports on these comments, oldest first, by comment. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<StoredReport>> onComments(Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return Map.of();
+        }
+        return Rows.list(entityManager.createNativeQuery("""
+                SELECT comment_id, reason, details, created_at, left(reporter, 11) AS reporter FROM report
+                 WHERE comment_id IN (:ids) ORDER BY created_at, id
+                """, Tuple.class).setParameter("ids", commentIds),
+                row -> new StoredReport(row.count("comment_id"), row.string("reason"), row.string("details"),
+                        row.instant("created_at"), row.string("reporter")))
+                .stream().collect(Collectors.groupingBy(StoredReport::commentId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** Forgets what readers wrote about these comments (their author is erased); the reports still count. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetDetails(Collection<Long> commentIds) {
+        if (!commentIds.isEmpty()) {
+            entityManager.createNativeQuery("UPDATE report SET details = NULL WHERE comment_id IN (:ids)")
+                    .setParameter("ids", commentIds)
+                    .executeUpdate();
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 import org.vigie.rules.Submission.HistoryQuery.Scope;
 import org.vigie.rules.conditions.CapsCondition;
@@ -37,13 +45,6 @@ import org.vigie.rules.lists.DomainList;
 import org.vigie.rules.lists.TextMode;
 import org.vigie.rules.lists.WordList;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
-
 /**
  * Reads a rule set written in YAML (or JSON, which YAML includes), checks it, compiles it and runs its
  * tests. Every problem found is reported with its path, not just the first: an admin fixes them all in
@@ -54,7 +55,8 @@ public final class RuleSetParser {
     static final int MAX_RULES = 500;
     static final int MAX_LIST_ENTRIES = 200_000;
     static final int MAX_PATTERN_LENGTH = 2_000;
-    static final Set<String> REPORT_REASONS = Set.of("SPAM", "ABUSE", "HATE", "OFF_TOPIC", "MISINFORMATION", "OTHER");
+    /** The reasons a report rule may name: those readers can give. */
+    static final List<String> REPORT_REASONS = Arrays.stream(ReportReason.values()).map(Enum::name).toList();
     static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
     static final Set<String> PLACEHOLDERS = Set.of("match.original", "match.normalized", "match.field", "rule.id");
     static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");

@@ -69,10 +69,18 @@ public record Submission(
         public static final ReportFacts NONE = new ReportFacts(0, Map.of());
     }
 
-    /** A new comment with nothing known about its author or history: for tests and dry runs. */
+    /**
+     * A new comment with nothing known about its author or history, posted at {@code at} on an article
+     * created then: for rule set tests and benchmarks.
+     */
+    public static Submission comment(String body, Instant at) {
+        return new Submission(Event.CREATE, at, body, "", new ArticleFacts("", true, false, at), AuthorFacts.UNKNOWN,
+                History.NONE, ReportFacts.NONE);
+    }
+
+    /** {@link #comment(String, Instant)} at a fixed time: for texts whose verdict does not depend on time. */
     public static Submission comment(String body) {
-        return new Submission(Event.CREATE, Instant.now(), body, "", new ArticleFacts("", true, false, Instant.now()),
-                AuthorFacts.UNKNOWN, History.NONE, ReportFacts.NONE);
+        return comment(body, Instant.EPOCH);
     }
 
     public Submission withAuthorName(String name) {

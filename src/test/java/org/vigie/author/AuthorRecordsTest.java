@@ -2,6 +2,7 @@ package org.vigie.author;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -12,6 +13,9 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.vigie.Api;
+import org.vigie.moderation.AuthorFacts;
+import org.vigie.moderation.AuthorRecord;
+import org.vigie.moderation.AuthorRecords;
 import org.vigie.rules.Submission;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +28,9 @@ class AuthorRecordsTest {
     @Inject
     AuthorService authors;
 
+    @Inject
+    AuthorRecords records;
+
     @Test
     void recordsCountAsFactsDo() {
         String key = Api.newArticleKey("records");
@@ -34,15 +41,15 @@ class AuthorRecordsTest {
         Api.decide(rejected, "REJECT");
         Api.post(key, Api.comment("Paul", paul, "Un autre avis"));
 
-        Map<String, AuthorRecord> records = authors.records(Arrays.asList(jeanne.toUpperCase(), paul, null, "personne@example.org"));
-        assertEquals(Map.of(jeanne, new AuthorRecord(1, 1, 0), paul, new AuthorRecord(1, 0, 0)), records);
-        Submission.AuthorFacts facts = authors.facts(jeanne, null).record();
-        assertEquals(new AuthorRecord(facts.approved(), facts.rejected(), facts.pending()), records.get(jeanne));
-        assertEquals(Map.of(), authors.records(List.of()));
+        Map<String, AuthorRecord> found = records.records(Arrays.asList(jeanne.toUpperCase(), paul, null, "personne@example.org"));
+        assertEquals(Map.of(jeanne, new AuthorRecord(1, 1, 0), paul, new AuthorRecord(1, 0, 0)), found);
+        Submission.AuthorFacts facts = records.facts(jeanne, null).record();
+        assertEquals(new AuthorRecord(facts.approved(), facts.rejected(), facts.pending()), found.get(jeanne));
+        assertEquals(Map.of(), records.records(List.of()));
 
-        Submission.AuthorFacts nobody = authors.facts(null, null).record();
+        Submission.AuthorFacts nobody = records.facts(null, null).record();
         assertEquals(Submission.AuthorFacts.UNKNOWN, nobody);
-        assertFalse(authors.facts(null, null).ban().isPresent());
+        assertFalse(records.facts(null, null).ban().isPresent());
     }
 
     @Test
@@ -50,10 +57,10 @@ class AuthorRecordsTest {
         String email = Api.newEmail();
         Api.admin().body(Map.of("email", email, "reason", "Premier")).post("/api/v1/moderation/bans").then().statusCode(201);
         Api.admin().body(Map.of("email", email, "reason", "Second")).post("/api/v1/moderation/bans").then().statusCode(201);
-        AuthorFacts facts = authors.facts(email.toUpperCase(), "no-such-hash");
+        AuthorFacts facts = records.facts(email.toUpperCase(), "no-such-hash");
         assertTrue(facts.record().banned());
-        assertEquals("Premier", facts.ban().orElseThrow().reason);
-        assertEquals(email, facts.ban().orElseThrow().email);
+        assertEquals("Premier", facts.ban().orElseThrow().reason());
+        assertNull(facts.ban().orElseThrow().until());
         assertTrue(authors.profile(email).banned());
     }
 

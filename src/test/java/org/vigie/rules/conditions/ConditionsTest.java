@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.re2j.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,8 +23,6 @@ import org.vigie.rules.Submission.HistoryQuery.Scope;
 import org.vigie.rules.lists.DomainList;
 import org.vigie.rules.lists.TextMode;
 import org.vigie.rules.lists.WordList;
-
-import com.google.re2j.Pattern;
 
 class ConditionsTest {
 
@@ -210,10 +210,8 @@ class ConditionsTest {
     void regexRunsInLinearTimeOnPathologicalInput() {
         // (a+)+$ takes exponential time with backtracking engines on "aaaa…b".
         String body = "a".repeat(5000) + "b";
-        long start = System.nanoTime();
+        // Backtracking would not finish in a lifetime: that this returns at all proves the point.
         assertNull(new RegexCondition(Pattern.compile("(a+)+$"), List.of(Field.BODY), true).test(context(body)));
-        // Backtracking would not finish in a lifetime; anything under a few seconds proves the point.
-        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 5_000_000_000L);
     }
 
     // ----- history and facts ---------------------------------------------------------------------
@@ -266,9 +264,9 @@ class ConditionsTest {
 
     @Test
     void articleConditionsReadItsSettingsAndAge() {
-        Instant now = Instant.now();
-        Submission fresh = Submission.comment("x").withArticle(new Submission.ArticleFacts("a", true, false, now.minusSeconds(60)));
-        Submission old = Submission.comment("x").withArticle(new Submission.ArticleFacts("a", true, true, now.minus(Duration.ofDays(30))));
+        Instant now = Instant.parse("2026-03-01T12:00:00Z");
+        Submission fresh = Submission.comment("x", now).withArticle(new Submission.ArticleFacts("a", true, false, now.minusSeconds(60)));
+        Submission old = Submission.comment("x", now).withArticle(new Submission.ArticleFacts("a", true, true, now.minus(Duration.ofDays(30))));
         FactConditions.Article olderThanAWeek = new FactConditions.Article(null, null, Duration.ofDays(7), null);
         assertNull(olderThanAWeek.test(new Context(fresh)));
         assertNotNull(olderThanAWeek.test(new Context(old)));

@@ -1,0 +1,64 @@
+package org.vigie.account;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.vigie.http.RequiredBody;
+
+/** Admins manage moderator accounts. */
+@Path("/api/v1/admin/moderators")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "Administration")
+public class ModeratorResource {
+
+    @Inject
+    ModeratorService moderators;
+
+    @GET
+    @Operation(summary = "List moderator accounts")
+    @APIResponse(responseCode = "200", description = "Accounts, by username")
+    public List<ModeratorAccount> list() {
+        return moderators.list();
+    }
+
+    @GET
+    @Path("/{username}")
+    @Operation(summary = "Read one moderator account")
+    @APIResponse(responseCode = "200", description = "The account")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public ModeratorAccount one(
+            @RestPath @Pattern(regexp = NewModerator.USERNAME, message = "{org.vigie.Username.message}") String username) {
+        return moderators.find(username).orElseThrow(() -> new ModeratorNotFound(username));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a moderator account")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
+    public RestResponse<ModeratorAccount> create(@Valid @RequiredBody NewModerator payload) {
+        ModeratorAccount account = moderators.create(payload);
+        return RestResponse.ResponseBuilder.<ModeratorAccount> created(URI.create("/api/v1/admin/moderators/" + account.username()))
+                .entity(account).build();
+    }
+}

@@ -1,0 +1,147 @@
+package org.vigie.comment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import org.vigie.audit.AuditTrail;
+import org.vigie.platform.Rows;
+import org.vigie.platform.Times;
+import org.vigie.rules.Match;
+import org.vigie.rules.ModerationStatus;
+
+/**
+ * Every change to a comment after it was posted: its status (by a moderator or a rule), its reports and
+ * flag, and its erasure. With {@link CommentService#post}, the only code that writes {@code comment}.
+ */
+@ApplicationScoped
+public class CommentModeration {
+
+    /** What an erased comment shows in threads. */
+    public static final String TOMBSTONE = "[commentaire supprimé]";
+    public static final String ERASED_NAME = "[supprimé]";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Changes a comment's status and records it in the audit trail, in the caller's transaction: the one
+     * road for approving or rejecting a comment, whoever asks. The caller holds the comment's row lock.
+     * A moderator's decision answers the flag and says whether reports alone may hide the comment again.
+     *
+     * @return when the change was made
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Instant change(Comment comment, StatusChange change) {
+        Instant now = Times.now(clock);
+        ModerationStatus from = comment.status;
+        comment.status = change.to();
+        comment.statusChangedAt = now;
+        if (change.byModerator()) {
+            comment.moderatedAt = now;
+            comment.flagged = false;
+            comment.approvedByModerator = change.to() == ModerationStatus.VISIBLE;
+            audit.byModerator(comment.id, change.actor(), change.action(), from, change.to(), change.reason(),
+                    change.note(), now);
+        } else {
+            audit.byRule(comment.id, change.actor(), change.ruleSetVersion(), change.action(), from, change.to(),
+                    change.reason(), now);
+        }
+        addMatches(comment, change.matches());
+        // The version moves now, so the caller can answer with it.
+        entityManager.flush();
+        return now;
+    }
+
+    /** Counts a new report: the reporters so far and when the last one came. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reported(Comment comment, int reporters) {
+        comment.reportCount = reporters;
+        comment.reportedAt = Times.now(clock);
+    }
+
+    /** Puts a visible comment in the review queue, with the matches that asked for it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flag(Comment comment, List<Match> matches) {
+        comment.flagged = true;
+        addMatches(comment, matches);
+    }
+
+    /** A comment erased with its author: its id and the status it kept. */
+    public record Erased(long id, ModerationStatus status) {
+    }
+
+    /**
+     * Turns every comment of an email into a tombstone without name, email, address hash, fingerprint or
+     * rule evidence. Threads and replies keep their shape.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Erased> erase(String address) {
+        return Rows.list(entityManager.createNativeQuery("""
+                UPDATE comment
+                   SET body = ?2, author_name = ?3, author_email = NULL, ip_hash = NULL, fingerprint = NULL,
+                       matches = '[]'::jsonb, erased_at = ?4, version = version + 1
+                 WHERE lower(author_email) = ?1
+                RETURNING id, status
+                """, Tuple.class)
+                .setParameter(1, address)
+                .setParameter(2, TOMBSTONE)
+                .setParameter(3, ERASED_NAME)
+                .setParameter(4, Times.now(clock)),
+                row -> new Erased(row.count("id"), ModerationStatus.valueOf(row.string("status"))));
+    }
+
+    /**
+     * Locks these comments' rows, and the rows of the comments they reply to, newest first, as the
+     * counters' trigger locks a reply before its parent: changing many comments at once (a ban) cannot
+     * deadlock with a decision or a reply on the same threads. Returns the comments, newest first.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Comment> lockWithParents(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        entityManager.createNativeQuery("""
+                SELECT id FROM comment WHERE id IN (:ids) OR id IN (SELECT parent_id FROM comment WHERE id IN (:ids))
+                 ORDER BY id DESC FOR UPDATE
+                """)
+                .setParameter("ids", ids)
+                .getResultList();
+        return entityManager.createQuery("SELECT c FROM Comment c WHERE c.id IN :ids ORDER BY c.id DESC", Comment.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+
+    /** The comments of an email or an address hash (either may be null) that are not rejected. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Long> notRejectedBy(String email, String ipHash) {
+        return entityManager.createQuery("SELECT c.id FROM Comment c WHERE (lower(c.authorEmail) = :email OR c.ipHash = :ipHash)"
+                + " AND c.status <> :rejected", Long.class)
+                .setParameter("email", email == null ? "" : email)
+                .setParameter("ipHash", ipHash == null ? "" : ipHash)
+                .setParameter("rejected", ModerationStatus.REJECTED)
+                .getResultList();
+    }
+
+    private static void addMatches(Comment comment, List<Match> added) {
+        if (!added.isEmpty()) {
+            List<Match> matches = new ArrayList<>(comment.matches);
+            matches.addAll(added);
+            comment.matches = matches;
+        }
+    }
+}

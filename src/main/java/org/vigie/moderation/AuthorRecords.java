@@ -1,0 +1,89 @@
+package org.vigie.moderation;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+
+import org.vigie.platform.Emails;
+import org.vigie.platform.Rows;
+import org.vigie.rules.Submission;
+
+/**
+ * Authors' records as the rules and the moderators read them: comments approved, rejected and pending
+ * by email, premoderation, and the ban in force. Read here; written by {@code author/}.
+ */
+@ApplicationScoped
+public class AuthorRecords {
+
+    /**
+     * An author's record, counted over {@code comment c}: the one definition {@link #facts} and
+     * {@link #records} share. Select it from {@code comment c} filtered on {@link #AUTHOR}.
+     */
+    private static final String RECORD_COUNTS = """
+            count(*) FILTER (WHERE c.status = 'VISIBLE') AS approved,
+            count(*) FILTER (WHERE c.status = 'REJECTED') AS rejected,
+            count(*) FILTER (WHERE c.status = 'PENDING') AS pending""";
+
+    /** The key comments are counted under: their author's email, lower-cased. */
+    private static final String AUTHOR = "lower(c.author_email)";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * The author's record (comments approved, rejected, pending), whether a moderator premoderates them,
+     * and the active ban on their email or address, if any. Either may be unknown (null).
+     * One statement: it runs on every comment posted and every report.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AuthorFacts facts(String email, String ipHash) {
+        String address = Emails.normalize(email);
+        // No stored email, setting or ban has an empty email or address: "" stands for unknown.
+        return Rows.single(entityManager.createNativeQuery("SELECT r.approved, r.rejected, r.pending,"
+                + " coalesce((SELECT s.premoderated FROM author_setting s WHERE s.email = ?1), false) AS premoderated,"
+                + " b.id AS ban_id, b.reason AS ban_reason, b.until AS ban_until"
+                + " FROM (SELECT " + RECORD_COUNTS + " FROM comment c WHERE " + AUTHOR + " = ?1) r"
+                + " LEFT JOIN (SELECT * FROM ban WHERE lifted_at IS NULL AND (until IS NULL OR until > ?3)"
+                + "              AND (email = ?1 OR ip_hash = ?2)"
+                + "            ORDER BY created_at, id LIMIT 1) b ON true", Tuple.class)
+                .setParameter(1, address == null ? "" : address)
+                .setParameter(2, ipHash == null ? "" : ipHash)
+                .setParameter(3, clock.instant()), row -> {
+                    Optional<AuthorFacts.ActiveBan> ban = row.nullableLong("ban_id") == null ? Optional.empty()
+                            : Optional.of(new AuthorFacts.ActiveBan(row.count("ban_id"), row.string("ban_reason"),
+                                    row.instant("ban_until")));
+                    return new AuthorFacts(new Submission.AuthorFacts(row.count("approved"), row.count("rejected"),
+                            row.count("pending"), ban.isPresent(), row.bool("premoderated")), ban);
+                });
+    }
+
+    /**
+     * The records of several authors at once, keyed by lower-cased email, counted as {@link #facts} counts
+     * them; an email without comments has no entry.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, AuthorRecord> records(Collection<String> emails) {
+        List<String> addresses = emails.stream().map(Emails::normalize).filter(Objects::nonNull).distinct().toList();
+        if (addresses.isEmpty()) {
+            return Map.of();
+        }
+        return Rows.list(entityManager.createNativeQuery("SELECT " + AUTHOR + " AS email, " + RECORD_COUNTS
+                + " FROM comment c WHERE " + AUTHOR + " IN (:emails) GROUP BY 1", Tuple.class)
+                .setParameter("emails", addresses), row -> Map.entry(row.string("email"),
+                        new AuthorRecord(row.count("approved"), row.count("rejected"), row.count("pending"))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
