@@ -1,4 +1,4 @@
-package org.vigie.moderation;
+package org.vigie.decision;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -23,7 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
-class ModerationResourceTest {
+class ModerationWorkflowTest {
 
     private static final String SETTINGS = "/api/v1/moderation/articles/{key}";
     private static final String QUEUE = "/api/v1/moderation/queue";
