@@ -35,8 +35,8 @@ public class AuditTrail {
     public void byModerator(long commentId, String moderator, String action, ModerationStatus from,
             ModerationStatus to, String reason, String note, Instant at) {
         AuditEntry entry = entry(commentId, AuditEntry.ActorKind.MODERATOR, moderator, action, from, to, at);
-        entry.reason = reason;
-        entry.note = note;
+        entry.reason = truncate(reason, 500);
+        entry.note = truncate(note, 2000);
         entry.persist();
     }
 
@@ -44,8 +44,9 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetText(Collection<Long> commentIds) {
         if (!commentIds.isEmpty()) {
-            entityManager.createQuery("UPDATE AuditEntry e SET e.reason = NULL, e.note = NULL WHERE e.commentId IN :ids")
-                    .setParameter("ids", commentIds)
+            // One array parameter, however many comments the author wrote.
+            entityManager.createNativeQuery("UPDATE audit_entry SET reason = NULL, note = NULL WHERE comment_id = ANY(?1)")
+                    .setParameter(1, commentIds.toArray(Long[]::new))
                     .executeUpdate();
         }
     }

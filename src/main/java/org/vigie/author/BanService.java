@@ -57,17 +57,12 @@ public class BanService {
      * moderator's rejection would. Their rows and the comments they reply to are locked first.
      */
     private int rejectExisting(Ban ban, String moderator) {
-        List<Comment> targets = comments.lockWithParents(comments.notRejectedBy(ban.email, ban.ipHash));
-        int rejected = 0;
+        List<Comment> targets = comments.lockNotRejectedBy(ban.email, ban.ipHash);
         for (Comment comment : targets) {
-            // Locked now: a moderator may have rejected it since it was listed.
-            if (comment.status != ModerationStatus.REJECTED) {
-                comments.change(comment, StatusChange.byModerator(ModerationStatus.REJECTED, moderator, "BAN",
-                        "Banni : " + ban.reason, null, "Rejeté par " + moderator + " : banni (" + ban.reason + ")"));
-                rejected++;
-            }
+            comments.change(comment, StatusChange.byModerator(ModerationStatus.REJECTED, moderator, "BAN",
+                    "Banni : " + ban.reason, null, "Rejeté par " + moderator + " : banni (" + ban.reason + ")"));
         }
-        return rejected;
+        return targets.size();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

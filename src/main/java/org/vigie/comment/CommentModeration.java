@@ -3,7 +3,6 @@ package org.vigie.comment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,16 +61,14 @@ public class CommentModeration {
                     change.reason(), now);
         }
         addMatches(comment, change.matches());
-        // The version moves now, so the caller can answer with it.
-        entityManager.flush();
         return now;
     }
 
-    /** Counts a new report: the reporters so far and when the last one came. */
+    /** Counts a new report: the reporters so far, and when the last one came. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reported(Comment comment, int reporters) {
+    public void reported(Comment comment, int reporters, Instant at) {
         comment.reportCount = reporters;
-        comment.reportedAt = Times.now(clock);
+        comment.reportedAt = at;
     }
 
     /** Puts a visible comment in the review queue, with the matches that asked for it. */
@@ -106,33 +103,30 @@ public class CommentModeration {
     }
 
     /**
-     * Locks these comments' rows, and the rows of the comments they reply to, newest first, as the
-     * counters' trigger locks a reply before its parent: changing many comments at once (a ban) cannot
-     * deadlock with a decision or a reply on the same threads. Returns the comments, newest first.
+     * Locks the comments of an email or an address hash (either may be null) that are not rejected, and
+     * the comments they reply to, newest first, as the counters' trigger locks a reply before its parent:
+     * changing many comments at once (a ban) cannot deadlock with a decision or a reply on the same
+     * threads. Returns them, read again once locked, newest first.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<Comment> lockWithParents(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
+    public List<Comment> lockNotRejectedBy(String email, String ipHash) {
+        // No stored email or address hash is empty: "" stands for unknown.
+        String address = email == null ? "" : email;
+        String hash = ipHash == null ? "" : ipHash;
         entityManager.createNativeQuery("""
-                SELECT id FROM comment WHERE id IN (:ids) OR id IN (SELECT parent_id FROM comment WHERE id IN (:ids))
+                SELECT id FROM comment
+                 WHERE id IN (SELECT id FROM comment WHERE (lower(author_email) = ?1 OR ip_hash = ?2) AND status <> 'REJECTED')
+                    OR id IN (SELECT parent_id FROM comment WHERE (lower(author_email) = ?1 OR ip_hash = ?2)
+                                AND status <> 'REJECTED' AND parent_id IS NOT NULL)
                  ORDER BY id DESC FOR UPDATE
                 """)
-                .setParameter("ids", ids)
+                .setParameter(1, address)
+                .setParameter(2, hash)
                 .getResultList();
-        return entityManager.createQuery("SELECT c FROM Comment c WHERE c.id IN :ids ORDER BY c.id DESC", Comment.class)
-                .setParameter("ids", ids)
-                .getResultList();
-    }
-
-    /** The comments of an email or an address hash (either may be null) that are not rejected. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Long> notRejectedBy(String email, String ipHash) {
-        return entityManager.createQuery("SELECT c.id FROM Comment c WHERE (lower(c.authorEmail) = :email OR c.ipHash = :ipHash)"
-                + " AND c.status <> :rejected", Long.class)
-                .setParameter("email", email == null ? "" : email)
-                .setParameter("ipHash", ipHash == null ? "" : ipHash)
+        return entityManager.createQuery("SELECT c FROM Comment c WHERE (lower(c.authorEmail) = :email OR c.ipHash = :ipHash)"
+                + " AND c.status <> :rejected ORDER BY c.id DESC", Comment.class)
+                .setParameter("email", address)
+                .setParameter("ipHash", hash)
                 .setParameter("rejected", ModerationStatus.REJECTED)
                 .getResultList();
     }

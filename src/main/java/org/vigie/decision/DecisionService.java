@@ -54,6 +54,8 @@ public class DecisionService {
         boolean approve = request.action() == DecisionAction.APPROVE;
         Instant at = comments.change(comment, StatusChange.byModerator(target, moderator, request.action().name(), reason,
                 request.note(), (approve ? "Approuvé" : "Rejeté") + " par " + moderator + (reason == null ? "" : " : " + reason)));
+        // The version moves when the change is written: written now, so the answer can give it.
+        entityManager.flush();
         return new DecisionResult(comment.id, from, target, comment.version, moderator, at);
     }
 

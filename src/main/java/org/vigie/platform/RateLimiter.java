@@ -1,6 +1,5 @@
 package org.vigie.platform;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +15,10 @@ import io.quarkus.scheduler.Scheduled;
  * A sliding-window limit kept in PostgreSQL, so it holds across every instance of the service. Each
  * bucket row keeps the times of its recent hits; one upsert both checks and records a hit, under the
  * row's lock, so concurrent requests cannot slip past the limit.
+ *
+ * <p>Hits are stamped by PostgreSQL's clock when the upsert runs, under the row's lock: the buckets are
+ * shared by every instance and their times are only ever compared with each other, so the one clock
+ * every instance sees keeps each bucket's hits in order. Nothing else reads them.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -24,9 +27,6 @@ public class RateLimiter {
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    Clock clock;
 
     /**
      * Records one hit for {@code action} from {@code ipHash}, or throws {@link RateLimited} when the
@@ -38,19 +38,18 @@ public class RateLimiter {
         String bucket = action + ":" + ipHash;
         @SuppressWarnings("unchecked")
         List<Object> recorded = entityManager.createNativeQuery("""
-                INSERT INTO rate_limit (bucket, hits) VALUES (?1, ARRAY[CAST(?4 AS timestamptz)])
+                INSERT INTO rate_limit (bucket, hits) VALUES (?1, ARRAY[clock_timestamp()])
                 ON CONFLICT (bucket) DO UPDATE
                    SET hits = ARRAY(SELECT h FROM unnest(rate_limit.hits) h
-                                    WHERE h > CAST(?4 AS timestamptz) - make_interval(secs => ?3) ORDER BY h)
-                              || CAST(?4 AS timestamptz)
+                                    WHERE h > clock_timestamp() - make_interval(secs => ?3) ORDER BY h)
+                              || clock_timestamp()
                  WHERE (SELECT count(*) FROM unnest(rate_limit.hits) h
-                        WHERE h > CAST(?4 AS timestamptz) - make_interval(secs => ?3)) < ?2
+                        WHERE h > clock_timestamp() - make_interval(secs => ?3)) < ?2
                 RETURNING 1
                 """)
                 .setParameter(1, bucket)
                 .setParameter(2, perMinute)
                 .setParameter(3, WINDOW.toSeconds())
-                .setParameter(4, clock.instant())
                 .getResultList();
         if (recorded.isEmpty()) {
             throw new RateLimited(secondsUntilFree(bucket, perMinute).orElse(1L));
@@ -67,15 +66,14 @@ public class RateLimiter {
     private Optional<Long> secondsUntilFree(String bucket, int perMinute) {
         @SuppressWarnings("unchecked")
         List<Object> wait = entityManager.createNativeQuery("""
-                SELECT ceil(extract(epoch FROM (min(h) + make_interval(secs => ?2) - CAST(?4 AS timestamptz))))
+                SELECT ceil(extract(epoch FROM (min(h) + make_interval(secs => ?2) - clock_timestamp())))
                   FROM rate_limit, unnest(hits) h
-                 WHERE bucket = ?1 AND h > CAST(?4 AS timestamptz) - make_interval(secs => ?2)
+                 WHERE bucket = ?1 AND h > clock_timestamp() - make_interval(secs => ?2)
                 HAVING count(*) >= ?3
                 """)
                 .setParameter(1, bucket)
                 .setParameter(2, WINDOW.toSeconds())
                 .setParameter(3, perMinute)
-                .setParameter(4, clock.instant())
                 .getResultList();
         return wait.isEmpty() ? Optional.empty() : Optional.of(Math.max(1L, ((Number) wait.get(0)).longValue()));
     }
@@ -85,9 +83,8 @@ public class RateLimiter {
     @Transactional
     void forgetIdleBuckets() {
         entityManager.createNativeQuery(
-                "DELETE FROM rate_limit WHERE hits[array_upper(hits, 1)] < CAST(?2 AS timestamptz) - make_interval(secs => ?1)")
+                "DELETE FROM rate_limit WHERE hits[array_upper(hits, 1)] < clock_timestamp() - make_interval(secs => ?1)")
                 .setParameter(1, WINDOW.toSeconds())
-                .setParameter(2, clock.instant())
                 .executeUpdate();
     }
 }

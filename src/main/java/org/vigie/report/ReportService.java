@@ -1,6 +1,7 @@
 package org.vigie.report;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,6 +77,7 @@ public class ReportService {
         }
         String reporter = report.reporterId() == null || report.reporterId().isBlank() ? "ip:" + ipHash
                 : "id:" + ipHasher.hashText("reporter", report.reporterId().strip());
+        Instant now = Times.now(clock);
         int added = entityManager.createNativeQuery("""
                 INSERT INTO report (comment_id, reporter, reason, details, ip_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT ON CONSTRAINT report_once DO NOTHING
@@ -85,13 +87,13 @@ public class ReportService {
                 .setParameter(3, report.reason().name())
                 .setParameter(4, report.details())
                 .setParameter(5, ipHash)
-                .setParameter(6, Times.now(clock))
+                .setParameter(6, now)
                 .executeUpdate();
         if (added == 0) {
             return;
         }
         Submission.ReportFacts reports = reports(comment.id);
-        comments.reported(comment, reports.reporters());
+        comments.reported(comment, reports.reporters(), now);
         Article article = Article.findById(comment.articleId);
         ModerationPipeline.ReportEvaluation evaluated = pipeline.evaluateReport(comment.body, comment.authorName,
                 comment.authorEmail, article.facts(), reports);
@@ -161,8 +163,9 @@ public class ReportService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetDetails(Collection<Long> commentIds) {
         if (!commentIds.isEmpty()) {
-            entityManager.createNativeQuery("UPDATE report SET details = NULL WHERE comment_id IN (:ids)")
-                    .setParameter("ids", commentIds)
+            // One array parameter, however many comments the author wrote.
+            entityManager.createNativeQuery("UPDATE report SET details = NULL WHERE comment_id = ANY(?1)")
+                    .setParameter(1, commentIds.toArray(Long[]::new))
                     .executeUpdate();
         }
     }

@@ -127,6 +127,20 @@ class BanTest {
     }
 
     @Test
+    void aBanWithTheLongestReasonStillRejectsAndRecordsEachChange() {
+        String key = Api.newArticleKey("ban-long-reason");
+        String email = Api.newEmail();
+        long a = post(key, Api.newClientIp(), email, "Un message");
+        String reason = "R".repeat(500);
+        Api.admin().body(ban("email", email, "reason", reason, "rejectExisting", true)).post(BANS).then()
+                .statusCode(201).body("rejected", equalTo(1)).body("reason", equalTo(reason));
+        assertEquals("REJECTED", status(a));
+        // "Banni : " and 500 characters do not fit the trail's 500: the end is cut, the change is kept.
+        assertEquals(1, database.count("SELECT count(*) FROM audit_entry WHERE comment_id = ? AND action = 'BAN'"
+                + " AND length(reason) = 500 AND reason LIKE 'Banni : R%…'", a));
+    }
+
+    @Test
     void rejectExistingRecordsTheSameMatchAsAModeratorsRejection() {
         String key = Api.newArticleKey("ban-existing-match");
         String email = Api.newEmail();
