@@ -84,7 +84,7 @@ class QueryPlanTest {
         HOT_QUERIES.put("queue reported, most reported first", "SELECT c.id, c.report_count AS position"
                 + " FROM comment c WHERE " + reportedQueue + " ORDER BY c.report_count DESC, c.id DESC LIMIT 51");
         HOT_QUERIES.put("queue pending, searched", "SELECT c.id, c.created_at AS position"
-                + " FROM comment c WHERE c.status = 'PENDING' AND to_tsvector('french', c.body) @@ websearch_to_tsquery('french', 'rarissime')"
+                + " FROM comment c WHERE c.status = 'PENDING' AND to_tsvector('french', c.body) @@ plainto_tsquery('french', 'rarissime')"
                 + " ORDER BY c.created_at ASC, c.id ASC LIMIT 51");
         StringBuilder counts = new StringBuilder("SELECT ");
         StringBuilder articleCounts = new StringBuilder("SELECT ");

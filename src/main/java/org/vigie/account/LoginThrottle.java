@@ -7,9 +7,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.vigie.http.CanonicalPaths;
 import org.vigie.http.LoginFailed;
 import org.vigie.http.ProblemResponses;
-import org.vigie.platform.ClientOrigin;
+import org.vigie.platform.ClientAddresses;
 import org.vigie.platform.IpHasher;
 import org.vigie.platform.RateLimited;
 import org.vigie.platform.RateLimiter;
@@ -37,6 +38,9 @@ public class LoginThrottle {
     IpHasher ipHasher;
 
     @Inject
+    ClientAddresses addresses;
+
+    @Inject
     VigieConfig config;
 
     @Inject
@@ -47,13 +51,13 @@ public class LoginThrottle {
     }
 
     private void check(RoutingContext context) {
-        String path = context.request().path();
+        String path = CanonicalPaths.decoded(context.request().path());
         boolean guarded = path.startsWith("/api/v1/moderation/") || path.startsWith("/api/v1/admin/");
         if (!guarded || context.request().getHeader(HttpHeaders.AUTHORIZATION) == null) {
             context.next();
             return;
         }
-        String ipHash = ipHasher.hash(ClientOrigin.of(context.request()));
+        String ipHash = ipHasher.hash(addresses.of(context.request()));
         context.vertx().<Optional<Long>> executeBlocking(() -> QuarkusTransaction.joiningExisting()
                 .call(() -> rateLimiter.blockedFor(ACTION, ipHash, config.rateLimit().failedLoginsPerMinute())))
                 .onComplete(result -> {
@@ -70,7 +74,7 @@ public class LoginThrottle {
 
     /** Counts a failed login from this request's address. */
     void recordFailure(@Observes LoginFailed failure) {
-        String ipHash = ipHasher.hash(ClientOrigin.of(failure.request()));
+        String ipHash = ipHasher.hash(addresses.of(failure.request()));
         try {
             QuarkusTransaction.requiringNew().run(
                     () -> rateLimiter.hit(ACTION, ipHash, config.rateLimit().failedLoginsPerMinute()));

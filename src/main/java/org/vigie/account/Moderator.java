@@ -41,10 +41,10 @@ public class Moderator extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
-    static Moderator create(String username, String password, String role, Instant createdAt) {
+    static Moderator create(String username, String password, String role, Instant createdAt, int bcryptCost) {
         Moderator moderator = new Moderator();
         moderator.username = username;
-        moderator.passwordHash = BcryptUtil.bcryptHash(password);
+        moderator.passwordHash = BcryptUtil.bcryptHash(password, bcryptCost);
         moderator.role = role;
         moderator.createdAt = createdAt;
         return moderator;

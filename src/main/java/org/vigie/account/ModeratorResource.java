@@ -1,6 +1,5 @@
 package org.vigie.account;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.vigie.http.Created;
 import org.vigie.http.RequiredBody;
 
 /** Admins manage moderator accounts. */
@@ -58,7 +58,6 @@ public class ModeratorResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ModeratorAccount> create(@Valid @RequiredBody NewModerator payload) {
         ModeratorAccount account = moderators.create(payload);
-        return RestResponse.ResponseBuilder.<ModeratorAccount> created(URI.create("/api/v1/admin/moderators/" + account.username()))
-                .entity(account).build();
+        return Created.at("/api/v1/admin/moderators/" + account.username(), account);
     }
 }

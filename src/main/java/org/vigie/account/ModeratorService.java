@@ -41,7 +41,8 @@ public class ModeratorService {
         if (Moderator.findByUsername(account.username()) != null) {
             throw new ModeratorExists(account.username());
         }
-        Moderator moderator = Moderator.create(account.username(), account.password(), account.role(), Times.now(clock));
+        Moderator moderator = Moderator.create(account.username(), account.password(), account.role(), Times.now(clock),
+                config.admin().bcryptCost());
         moderator.persist();
         return ModeratorAccount.of(moderator);
     }
@@ -73,7 +74,7 @@ public class ModeratorService {
             new SecureRandom().nextBytes(random);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         }
-        Moderator.create(FIRST_ADMIN, password, Roles.ADMIN, Times.now(clock)).persist();
+        Moderator.create(FIRST_ADMIN, password, Roles.ADMIN, Times.now(clock), config.admin().bcryptCost()).persist();
         if (generated) {
             LOG.warnf("Created the moderator account '%s' with the generated password: %s"
                     + " (shown once; set VIGIE_ADMIN_PASSWORD to choose it on a new installation)", FIRST_ADMIN, password);

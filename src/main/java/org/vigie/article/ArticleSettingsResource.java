@@ -1,7 +1,5 @@
 package org.vigie.article;
 
-import java.net.URI;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.account.Roles;
+import org.vigie.http.Created;
 import org.vigie.http.RequiredBody;
 
 /** Moderators open, close and premoderate articles. */
@@ -51,8 +50,7 @@ public class ArticleSettingsResource {
             @Valid @RequiredBody ArticleSettingsUpdate payload) {
         ArticleService.Updated updated = articles.update(articleKey, payload);
         return updated.created()
-                ? RestResponse.ResponseBuilder.<ArticleSettings> created(URI.create("/api/v1/moderation/articles/" + articleKey))
-                        .entity(updated.settings()).build()
+                ? Created.at("/api/v1/moderation/articles/" + articleKey, updated.settings())
                 : RestResponse.ok(updated.settings());
     }
 }

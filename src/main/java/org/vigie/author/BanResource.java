@@ -1,6 +1,5 @@
 package org.vigie.author;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.account.Roles;
+import org.vigie.http.Created;
 import org.vigie.http.RequiredBody;
 
 /** Moderators ban spammers and trolls, for good or for a while. */
@@ -46,8 +46,7 @@ public class BanResource {
     @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<BanView> ban(@Valid @RequiredBody NewBan payload, SecurityContext security) {
         BanView ban = bans.ban(payload, security.getUserPrincipal().getName());
-        return RestResponse.ResponseBuilder.<BanView> created(URI.create("/api/v1/moderation/bans/" + ban.id()))
-                .entity(ban).build();
+        return Created.at("/api/v1/moderation/bans/" + ban.id(), ban);
     }
 
     @GET

@@ -1,7 +1,5 @@
 package org.vigie.comment;
 
-import java.net.URI;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,10 +23,11 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.article.ArticleKey;
+import org.vigie.http.Created;
 import org.vigie.http.Languages;
 import org.vigie.http.RequiredBody;
 import org.vigie.http.WholeNumber;
-import org.vigie.platform.ClientOrigin;
+import org.vigie.platform.ClientAddresses;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -38,6 +37,9 @@ import io.vertx.core.http.HttpServerRequest;
 @PermitAll
 @Tag(name = "Public")
 public class CommentResource {
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     CommentService comments;
@@ -60,10 +62,8 @@ public class CommentResource {
             @RestPath @ArticleKey String articleKey,
             @Valid @RequiredBody NewComment payload, HttpHeaders headers, HttpServerRequest request) {
         String language = Languages.preferred(headers);
-        CommentService.Posted posted = comments.post(articleKey, payload, ClientOrigin.of(request));
-        return RestResponse.ResponseBuilder.<PostedComment> created(URI.create("/api/v1/comments/" + posted.id()))
-                .entity(PostedComment.of(posted.id(), posted.status(), language))
-                .build();
+        CommentService.Posted posted = comments.post(articleKey, payload, addresses.of(request));
+        return Created.at("/api/v1/comments/" + posted.id(), PostedComment.of(posted.id(), posted.status(), language));
     }
 
     @GET

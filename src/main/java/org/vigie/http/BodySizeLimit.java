@@ -26,7 +26,9 @@ import io.vertx.ext.web.handler.BodyHandler;
 @ApplicationScoped
 public class BodySizeLimit {
 
+    /** The operations that take a rule set: replacing it, and trying a proposed one. */
     static final String RULE_SETS = "/api/v1/moderation/rules";
+    static final String DRY_RUN = RULE_SETS + "/dry-run";
 
     @Inject
     VigieConfig config;
@@ -49,8 +51,11 @@ public class BodySizeLimit {
     }
 
     private long limit(RoutingContext context) {
-        return (context.request().path().startsWith(RULE_SETS) ? config.http().maxRuleSetSize()
-                : config.http().maxBodySize()).asLongValue();
+        // By operation, on a path CanonicalPaths has made sure has one spelling.
+        String path = CanonicalPaths.decoded(context.request().path());
+        HttpMethod method = context.request().method();
+        boolean ruleSet = (method == HttpMethod.PUT && path.equals(RULE_SETS)) || (method == HttpMethod.POST && path.equals(DRY_RUN));
+        return (ruleSet ? config.http().maxRuleSetSize() : config.http().maxBodySize()).asLongValue();
     }
 
     private void check(RoutingContext context) {

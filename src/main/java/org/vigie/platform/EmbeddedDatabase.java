@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +26,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static final String DATABASE = "vigie";
     public static final String USER = "postgres";
+    /** The superuser's password, generated on the first start, readable by the data directory's owner only. */
+    public static final String PASSWORD_FILE = "vigie-password";
+
+    /** Every connection, over TCP or the Unix socket, must give the password. */
+    private static final String PASSWORD_ONLY = """
+            # Written by Vigie: every connection gives the password kept in vigie-password.
+            local   all   all                  scram-sha-256
+            host    all   all   127.0.0.1/32   scram-sha-256
+            host    all   all   ::1/128        scram-sha-256
+            """;
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
@@ -49,11 +64,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             stopServerLeftRunning(dataDirectory);
+            Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
+            String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : newPassword();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!durable)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", "localhost");
+                    // Loopback only, and zonky's own checks connect with the password too.
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setConnectConfig("password", password);
             if (durable) {
                 // zonky starts postgres with -F and synchronous_commit=off; these settings come later on
                 // the command line and win, so a crash cannot lose a comment that was acknowledged.
@@ -61,7 +80,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory);
+            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory, password);
+            database.requirePassword(passwordFile);
             database.createDatabaseIfMissing();
             return database;
         } catch (IOException e) {
@@ -70,7 +90,43 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+    }
+
+    /** The password of {@link #USER}. */
+    public String password() {
+        return password;
+    }
+
+    private static String newPassword() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /**
+     * Makes the server refuse any connection without the password: a new data directory comes from
+     * initdb trusting every local connection, and so do those made before Vigie required a password.
+     * The password is stored first, readable by its owner only, so that a failure in between never
+     * leaves a server nobody can enter.
+     */
+    private void requirePassword(Path passwordFile) throws IOException {
+        if (!Files.exists(passwordFile)) {
+            Files.writeString(passwordFile, password + "\n");
+            Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            // The password is base64url: nothing in it needs quoting.
+            statement.execute("ALTER ROLE " + USER + " PASSWORD '" + password + "'");
+            Path hba = dataDirectory.resolve("pg_hba.conf");
+            if (!Files.readString(hba).equals(PASSWORD_ONLY)) {
+                Files.writeString(hba, PASSWORD_ONLY);
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not require a password on the embedded PostgreSQL", e);
+        }
     }
 
     public int port() {

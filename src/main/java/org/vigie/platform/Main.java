@@ -31,7 +31,7 @@ public class Main {
         // zonky registers a shutdown hook that stops the server cleanly when the JVM exits.
         System.setProperty(JDBC_URL_PROPERTY, database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);
-        System.setProperty("quarkus.datasource.password", "");
+        System.setProperty("quarkus.datasource.password", database.password());
         System.out.println("Embedded PostgreSQL 17 at " + database.jdbcUrl() + ", data in " + dataDirectory);
     }
 

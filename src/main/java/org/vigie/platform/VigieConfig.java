@@ -72,5 +72,12 @@ public interface VigieConfig {
     interface Admin {
         /** Password of the {@code admin} account created on first start ({@code VIGIE_ADMIN_PASSWORD}). */
         Optional<String> password();
+
+        /**
+         * The bcrypt cost of new moderator passwords: each step doubles the time a guess takes, and the time
+         * every request with HTTP Basic takes to check its password.
+         */
+        @WithDefault("10")
+        int bcryptCost();
     }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,8 +80,28 @@ public class ModerationQueues {
         }
     }
 
-    /** What to list. */
+    /**
+     * What to list.
+     *
+     * @param text words to find in the comments' text, as {@link #searchWords} reads them; null for all
+     */
     public record Filter(Queue queue, String articleKey, String text, Sort sort) {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    static final int MOST_SEARCH_WORDS = 20;
+
+    /**
+     * The words of a search: runs of letters and digits, at most {@value #MOST_SEARCH_WORDS}, so that no
+     * character of the reader's text reaches PostgreSQL's query syntax. Empty when there is none.
+     */
+    public static Optional<String> searchWords(String text) {
+        Matcher words = WORD.matcher(text);
+        List<String> found = new ArrayList<>();
+        while (words.find() && found.size() < MOST_SEARCH_WORDS) {
+            found.add(words.group());
+        }
+        return found.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", found));
     }
 
     @Inject
@@ -102,7 +125,7 @@ public class ModerationQueues {
             where.append(" AND a.article_key = :articleKey");
         }
         if (filter.text() != null) {
-            where.append(" AND to_tsvector('french', c.body) @@ websearch_to_tsquery('french', :text)");
+            where.append(" AND to_tsvector('french', c.body) @@ plainto_tsquery('french', :text)");
         }
         // The article's table only when it filters: counting a queue then reads nothing but an index.
         String from = " FROM comment c" + (filter.articleKey() == null ? "" : " JOIN article a ON a.id = c.article_id");

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.vigie.account.Roles;
 import org.vigie.article.ArticleKey;
 import org.vigie.http.WholeNumber;
+import org.vigie.platform.DomainException;
 
 /** The moderation queues and their counts. */
 @Path("/api/v1/moderation/queue")
@@ -35,7 +36,8 @@ public class QueueResource {
             description = "PENDING (held, the default), REPORTED (reported since a moderator last decided), FLAGGED"
                     + " (visible, flagged by a rule or reports), REJECTED or APPROVED (visible; VISIBLE also works)."
                     + " Each item has the author's email and record, every rule match with its evidence, the reports"
-                    + " and the version to decide on. q searches the text (French full-text search).")
+                    + " and the version to decide on. q searches the text for all its words (French full-text search;"
+                    + " punctuation and search operators are ignored).")
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QueuePage queue(
@@ -53,7 +55,8 @@ public class QueueResource {
             @RestQuery String cursor) {
         ModerationQueues.Filter filter = new ModerationQueues.Filter(
                 ModerationQueues.Queue.of(status == null ? "PENDING" : status), articleKey,
-                q == null || q.isBlank() ? null : q.strip(), ModerationQueues.Sort.of(sort == null ? "oldest" : sort));
+                q == null || q.isBlank() ? null : ModerationQueues.searchWords(q).orElseThrow(NoSearchWords::new),
+                ModerationQueues.Sort.of(sort == null ? "oldest" : sort));
         return queues.page(filter, WholeNumber.Values.or(limit, 50), cursor);
     }
 
@@ -76,5 +79,12 @@ public class QueueResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50", minimum = "1", maximum = "500"))
             @RestQuery @WholeNumber(min = 1, max = 500) String limit) {
         return queues.countsByArticle(WholeNumber.Values.or(limit, 50));
+    }
+
+    /** A search without a single letter or digit. */
+    static class NoSearchWords extends DomainException {
+        NoSearchWords() {
+            super(400, "validation", "Invalid request", "q must hold at least one word (letters or digits).", "q");
+        }
     }
 }

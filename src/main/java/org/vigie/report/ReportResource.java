@@ -17,7 +17,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.http.Languages;
 import org.vigie.http.RequiredBody;
-import org.vigie.platform.ClientOrigin;
+import org.vigie.platform.ClientAddresses;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -27,6 +27,9 @@ import io.vertx.core.http.HttpServerRequest;
 @PermitAll
 @Tag(name = "Public")
 public class ReportResource {
+
+    @Inject
+    ClientAddresses addresses;
 
     @Inject
     ReportService reports;
@@ -45,7 +48,7 @@ public class ReportResource {
     public RestResponse<ReportAccepted> report(@RestPath long id, @Valid @RequiredBody NewReport payload,
             HttpHeaders headers, HttpServerRequest request) {
         String language = Languages.preferred(headers);
-        reports.report(id, payload, ClientOrigin.of(request));
+        reports.report(id, payload, addresses.of(request));
         return RestResponse.status(RestResponse.Status.ACCEPTED, ReportAccepted.in(language));
     }
 }

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,12 +19,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -44,6 +49,7 @@ import org.vigie.rules.conditions.TextCondition;
 import org.vigie.rules.lists.DomainList;
 import org.vigie.rules.lists.TextMode;
 import org.vigie.rules.lists.WordList;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a rule set written in YAML (or JSON, which YAML includes), checks it, compiles it and runs its
@@ -52,18 +58,47 @@ import org.vigie.rules.lists.WordList;
  */
 public final class RuleSetParser {
 
+    // The budget of a rule set, checked before anything is compiled, so that the largest rule set that
+    // passes compiles and runs its tests within 256 MB of heap (LargestRuleSetTest).
     static final int MAX_RULES = 500;
-    static final int MAX_LIST_ENTRIES = 200_000;
+    /** Entries in one list. */
+    static final int MAX_ENTRIES_PER_LIST = 10_000;
+    /** Entries in all lists together, named or written inline in rules. */
+    static final int MAX_LIST_ENTRIES = 20_000;
+    /** Characters in one entry. */
+    static final int MAX_ENTRY_LENGTH = 100;
+    /** Letters of every list searched in substring mode: the automaton those searches build grows with them. */
+    static final int MAX_SUBSTRING_LETTERS = 100_000;
     static final int MAX_PATTERN_LENGTH = 2_000;
+    /** Errors reported for one document: enough to fix a batch, not an answer as big as the document. */
+    static final int MAX_ERRORS = 100;
+    /** Characters of the document; the HTTP layer already refuses more than 1 MB. */
+    static final int MAX_DOCUMENT_CHARACTERS = 1_000_000;
     /** The reasons a report rule may name: those readers can give. */
     static final List<String> REPORT_REASONS = Arrays.stream(ReportReason.values()).map(Enum::name).toList();
     static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
     static final Set<String> PLACEHOLDERS = Set.of("match.original", "match.normalized", "match.field", "rule.id");
     static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    /** YAML without its bombs: few aliases, shallow nesting, a bounded document. */
+    private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .loaderOptions(loaderOptions())
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build())
+                    .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(20);
+        options.setNestingDepthLimit(40);
+        options.setCodePointLimit(MAX_DOCUMENT_CHARACTERS + 1);
+        options.setAllowDuplicateKeys(false);
+        return options;
+    }
+
+    /** One compilation at a time in this process: each fits the budget above, several at once might not. */
+    private static final ReentrantLock COMPILING = new ReentrantLock(true);
 
     /** Reads a list file shipped with Vigie (under {@code rules/lists/}), by its file name. */
     public static final Function<String, Optional<List<String>>> SHIPPED_LISTS = RuleSetParser::readShippedList;
@@ -86,12 +121,21 @@ public final class RuleSetParser {
 
     /** Compiles the document and runs its tests, or throws with every error found. */
     public RuleSet parse(String document) throws InvalidRuleSet {
-        return new Compilation(document, true).run();
+        return compileAlone(new Compilation(document, true));
     }
 
     /** Compiles a document whose tests passed when it was stored, without running them again. */
     public RuleSet parseTested(String document) throws InvalidRuleSet {
-        return new Compilation(document, false).run();
+        return compileAlone(new Compilation(document, false));
+    }
+
+    private static RuleSet compileAlone(Compilation compilation) throws InvalidRuleSet {
+        COMPILING.lock();
+        try {
+            return compilation.run();
+        } finally {
+            COMPILING.unlock();
+        }
     }
 
     /** One run of the parser over one document, collecting errors as it goes. */
@@ -101,6 +145,9 @@ public final class RuleSetParser {
         private final Map<String, List<String>> listEntries = new HashMap<>();
         private final Map<String, WordList> wordLists = new HashMap<>();
         private final Map<String, DomainList> domainLists = new HashMap<>();
+        private final Set<WordList> substringLists = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int entriesSoFar;
+        private int substringLetters;
 
         private final boolean runTests;
 
@@ -110,6 +157,10 @@ public final class RuleSetParser {
         }
 
         RuleSet run() throws InvalidRuleSet {
+            if (document.length() > MAX_DOCUMENT_CHARACTERS) {
+                throw new InvalidRuleSet(List.of(new RuleSetError("", "is " + document.length() + " characters long; at most "
+                        + MAX_DOCUMENT_CHARACTERS + " are allowed")));
+            }
             JsonNode root;
             try {
                 root = YAML.readTree(document);
@@ -118,12 +169,19 @@ public final class RuleSetParser {
                         : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
                 throw new InvalidRuleSet(List.of(new RuleSetError("", "not valid YAML or JSON" + where + ": "
                         + e.getOriginalMessage())));
+            } catch (RuntimeException e) {
+                // SnakeYAML's own limits (aliases, nesting, size) are not always wrapped by Jackson.
+                throw new InvalidRuleSet(List.of(new RuleSetError("", "not valid YAML or JSON: " + e.getMessage())));
             }
             if (root == null || !root.isObject()) {
                 throw new InvalidRuleSet(List.of(new RuleSetError("", "must be a mapping with lists, rules and tests")));
             }
             allowOnly(root, "", "name", "description", "lists", "rules", "tests");
             readLists(root.get("lists"));
+            if (!errors.isEmpty()) {
+                // Lists over the budget are not compiled, nor the rules that use them.
+                throw new InvalidRuleSet(errors);
+            }
             List<Rule> rules = readRules(root.get("rules"));
             if (!errors.isEmpty()) {
                 throw new InvalidRuleSet(errors);
@@ -180,9 +238,13 @@ public final class RuleSetParser {
                 } else {
                     error(path, "must be a list of entries, or a mapping with file and/or entries");
                 }
+                if (entries.size() > MAX_ENTRIES_PER_LIST) {
+                    error(path, "holds " + entries.size() + " entries; at most " + MAX_ENTRIES_PER_LIST + " are allowed in one list");
+                }
                 total += entries.size();
                 listEntries.put(list.getKey(), entries);
             }
+            entriesSoFar = total;
             if (total > MAX_LIST_ENTRIES) {
                 error("lists", "hold " + total + " entries; at most " + MAX_LIST_ENTRIES + " are allowed");
             }
@@ -197,6 +259,8 @@ public final class RuleSetParser {
                 JsonNode entry = node.get(i);
                 if (!entry.isTextual() && !entry.isNumber()) {
                     error(path + "[" + i + "]", "must be a string");
+                } else if (entry.asText().strip().length() > MAX_ENTRY_LENGTH) {
+                    error(path + "[" + i + "]", "is longer than " + MAX_ENTRY_LENGTH + " characters");
                 } else if (!entry.asText().isBlank()) {
                     into.add(entry.asText().strip());
                 }
@@ -218,6 +282,12 @@ public final class RuleSetParser {
             if (!node.isTextual()) {
                 List<String> entries = new ArrayList<>();
                 readEntries(node, path, entries);
+                entriesSoFar += entries.size();
+                if (entries.size() > MAX_ENTRIES_PER_LIST || entriesSoFar > MAX_LIST_ENTRIES) {
+                    error(path, "brings the lists to " + entriesSoFar + " entries; at most " + MAX_LIST_ENTRIES
+                            + " are allowed, " + MAX_ENTRIES_PER_LIST + " in one list");
+                    return null;
+                }
                 return compile.apply(entries);
             }
             String name = node.asText();
@@ -401,6 +471,13 @@ public final class RuleSetParser {
                     error(path + ".mode", "must be word, phrase, prefix or substring");
                 } else {
                     mode = parsed.get();
+                }
+            }
+            if (mode == TextMode.SUBSTRING && list != null && substringLists.add(list)) {
+                substringLetters += list.substringLetters();
+                if (substringLetters > MAX_SUBSTRING_LETTERS) {
+                    error(path + ".list", "brings the lists searched as substrings to " + substringLetters + " letters; at most "
+                            + MAX_SUBSTRING_LETTERS + " are allowed");
                 }
             }
             List<Field> fields = fields(node.get("fields"), path + ".fields");
@@ -801,7 +878,11 @@ public final class RuleSetParser {
         }
 
         private void error(String path, String message) {
-            errors.add(new RuleSetError(path, message));
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new RuleSetError(path, message));
+            } else if (errors.size() == MAX_ERRORS) {
+                errors.add(new RuleSetError("", "more errors follow; fix these first"));
+            }
         }
     }
 

@@ -1,12 +1,18 @@
 package org.vigie.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,15 +52,58 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void onlyVigieCanConnectWithThePasswordItKeepsToItself() throws Exception {
+        Path data = directory.resolve("pg");
+        String password;
+        try (EmbeddedDatabase database = EmbeddedDatabase.durable(data)) {
+            password = database.password();
+            assertRefused(database, "");
+            assertRefused(database, "postgres");
+            execute(database, "SELECT 1");
+            assertEquals("scram-sha-256", query(database, "SELECT DISTINCT auth_method FROM pg_hba_file_rules"));
+            assertEquals("127.0.0.1", database.setting("listen_addresses"));
+        }
+        Path file = data.resolve(EmbeddedDatabase.PASSWORD_FILE);
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        // The same password on the next start, and still none without it.
+        try (EmbeddedDatabase database = EmbeddedDatabase.durable(data)) {
+            assertEquals(password, database.password());
+            assertRefused(database, "");
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatTrustedEveryoneIsLockedOnItsNextStart() throws Exception {
+        Path data = directory.resolve("pg");
+        try (EmbeddedDatabase database = EmbeddedDatabase.durable(data)) {
+            execute(database, "SELECT 1");
+        }
+        // As a data directory made before Vigie required a password: initdb's trust, no password file.
+        Files.writeString(data.resolve("pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
+        Files.delete(data.resolve(EmbeddedDatabase.PASSWORD_FILE));
+        try (EmbeddedDatabase database = EmbeddedDatabase.durable(data)) {
+            assertRefused(database, "");
+            execute(database, "SELECT 1");
+        }
+    }
+
+    private static void assertRefused(EmbeddedDatabase database, String password) {
+        SQLException refused = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, password).close());
+        // 28P01: wrong password; 08004: the server asked for one and none was given.
+        assertTrue(List.of("28P01", "08004").contains(refused.getSQLState()), refused.getSQLState() + " " + refused.getMessage());
+    }
+
     private static void execute(EmbeddedDatabase database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static String query(EmbeddedDatabase database, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
                 Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();

@@ -30,7 +30,8 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         // reverse proxy would, so that rate limits don't leak from one test to another.
         config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         config.put("quarkus.http.proxy.allow-x-forwarded", "true");
-        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1");
+        // 192.0.2.0/24 stands for a second proxy in front of the first (HostileRequestsTest).
+        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1,192.0.2.0/24");
 
         String configured = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (configured == null || configured.isBlank()) {
@@ -41,7 +42,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             }
             config.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
             config.put("quarkus.datasource.username", EmbeddedDatabase.USER);
-            config.put("quarkus.datasource.password", "");
+            config.put("quarkus.datasource.password", database.password());
         }
         return config;
     }

@@ -21,7 +21,7 @@ class MigrationTest {
     @Test
     void upgradeRecountsArticlesSoRepliesUnderHiddenCommentsNoLongerCount() throws Exception {
         try (EmbeddedDatabase database = EmbeddedDatabase.ephemeral(directory.resolve("pg"));
-                Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+                Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, database.password());
                 Statement sql = connection.createStatement()) {
             migrate(database, "5");
             sql.execute("INSERT INTO article (article_key, premoderated) VALUES ('upgrade', false)");
@@ -48,7 +48,7 @@ class MigrationTest {
 
     private static void migrate(EmbeddedDatabase database, String target) {
         Flyway.configure()
-                .dataSource(database.jdbcUrl(), EmbeddedDatabase.USER, "")
+                .dataSource(database.jdbcUrl(), EmbeddedDatabase.USER, database.password())
                 .locations("classpath:db/migration")
                 .target(target)
                 .load()

@@ -94,6 +94,15 @@ public final class WordList {
         return new WordList(entries);
     }
 
+    /** The letters a substring search indexes: what its automaton grows with. */
+    public int substringLetters() {
+        int letters = 0;
+        for (String key : substringEntries.keySet()) {
+            letters += key.length();
+        }
+        return letters;
+    }
+
     public int size() {
         return size;
     }
