@@ -141,11 +141,51 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (isDatabaseUnreachable(e)) {
+            // A known state, not a bug: one line, no stack trace, and a hint to come back.
+            LOG.warnf("Database unreachable on %s: %s", redacted(path(uri)), rootCause(e).getMessage());
+            return problem(503, new Problem(Problem.type("database-unavailable"), "Service Unavailable", 503,
+                    "The database cannot be reached; try again in a few seconds.", path(uri), null))
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_SECONDS))
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, redacted(path(uri)));
         return problem(500, new Problem(Problem.type("internal"), "Internal error", 500,
                 "Vigie could not complete this request; the error id is " + errorId + ".", path(uri), null))
                 .build();
+    }
+
+    static final int DATABASE_RETRY_SECONDS = 5;
+
+    /**
+     * Whether PostgreSQL could not be reached: a connection refused or broken (SQLSTATE class 08), a
+     * server shutting down or starting (57P01 to 57P03), or no connection to be had from the pool in time.
+     */
+    static boolean isDatabaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     static RestResponse.ResponseBuilder<Problem> problem(int status, Problem problem) {
