@@ -14,6 +14,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -37,14 +41,93 @@ public final class EmbeddedDatabase implements AutoCloseable {
             host    all   all   ::1/128        scram-sha-256
             """;
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private final Path dataDirectory;
     private final String password;
+    private final boolean durable;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, String password, boolean durable) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
         this.password = password;
+        this.durable = durable;
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean durable, String password) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(!durable)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Loopback only, and zonky's own checks connect with the password too.
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setConnectConfig("password", password);
+        if (durable) {
+            // zonky starts postgres with -F and synchronous_commit=off; these settings come later on
+            // the command line and win, so a crash cannot lose a comment that was acknowledged.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        return builder;
+    }
+
+    /** Whether the server's postmaster, as its postmaster.pid names it, is alive. */
+    public boolean isRunning() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the server again on the same data directory and port if it died, so that the service's
+     * connections find it where they left it. Answers whether it had to.
+     */
+    public synchronized boolean restartIfDead() {
+        if (isRunning()) {
+            return false;
+        }
+        int port = postgres.getPort();
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException alreadyGone) {
+            // pg_ctl cannot stop a server that is not there; nothing else to clean up.
+        }
+        try {
+            postgres = builder(dataDirectory, durable, password).setPort(port).start();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Watches the server from a daemon thread and restarts it when it dies; after {@code attempts}
+     * failed restarts in a row, runs {@code giveUp} (Main exits, for a supervisor to start a new process).
+     */
+    public void keepAlive(Duration interval, int attempts, Runnable giveUp) {
+        ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "embedded-postgres-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger failures = new AtomicInteger();
+        watch.scheduleWithFixedDelay(() -> {
+            try {
+                if (restartIfDead()) {
+                    System.err.println("The embedded PostgreSQL had stopped; started it again on port " + port());
+                }
+                failures.set(0);
+            } catch (RuntimeException e) {
+                System.err.println("Could not restart the embedded PostgreSQL: " + e.getMessage());
+                if (failures.incrementAndGet() >= attempts) {
+                    watch.shutdown();
+                    giveUp.run();
+                }
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -66,21 +149,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             stopServerLeftRunning(dataDirectory);
             Path passwordFile = dataDirectory.resolve(PASSWORD_FILE);
             String password = Files.exists(passwordFile) ? Files.readString(passwordFile).strip() : newPassword();
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!durable)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // Loopback only, and zonky's own checks connect with the password too.
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setConnectConfig("password", password);
-            if (durable) {
-                // zonky starts postgres with -F and synchronous_commit=off; these settings come later on
-                // the command line and win, so a crash cannot lose a comment that was acknowledged.
-                builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
-            }
-            EmbeddedDatabase database = new EmbeddedDatabase(builder.start(), dataDirectory, password);
+            EmbeddedDatabase database = new EmbeddedDatabase(builder(dataDirectory, durable, password).start(), dataDirectory,
+                    password, durable);
             database.requirePassword(passwordFile);
             database.createDatabaseIfMissing();
             return database;

@@ -1,6 +1,7 @@
 package org.vigie.platform;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -28,6 +29,9 @@ public class Main {
         String configured = System.getenv("VIGIE_EMBEDDED_DATA_DIR");
         Path dataDirectory = Path.of(isBlank(configured) ? "data/pg" : configured).toAbsolutePath();
         EmbeddedDatabase database = EmbeddedDatabase.durable(dataDirectory);
+        // A server that dies is started again on the same port; after three failures in a row the process
+        // exits, for its supervisor to start a new one.
+        database.keepAlive(Duration.ofSeconds(2), 3, () -> Runtime.getRuntime().halt(3));
         // zonky registers a shutdown hook that stops the server cleanly when the JVM exits.
         System.setProperty(JDBC_URL_PROPERTY, database.jdbcUrl());
         System.setProperty("quarkus.datasource.username", EmbeddedDatabase.USER);

@@ -1,6 +1,7 @@
 package org.vigie.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,34 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase database = EmbeddedDatabase.durable(data)) {
             assertRefused(database, "");
             execute(database, "SELECT 1");
+        }
+    }
+
+    @Test
+    void aServerThatDiesIsStartedAgainOnItsPortWithItsData() throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.durable(directory.resolve("pg"))) {
+            execute(database, "CREATE TABLE kept (note text)");
+            execute(database, "INSERT INTO kept VALUES ('acknowledged before the crash')");
+            int port = database.port();
+            assertTrue(database.isRunning());
+            assertFalse(database.restartIfDead());
+
+            // Kill the postmaster as the kernel's OOM killer would, and wait for its backends to notice.
+            long pid = Long.parseLong(Files.readAllLines(directory.resolve("pg").resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            List<ProcessHandle> backends = postmaster.children().toList();
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
+            for (ProcessHandle backend : backends) {
+                backend.onExit().get(30, TimeUnit.SECONDS);
+            }
+            assertFalse(database.isRunning());
+            assertThrows(SQLException.class, () -> execute(database, "SELECT 1"));
+
+            assertTrue(database.restartIfDead());
+            assertEquals(port, database.port());
+            assertEquals("acknowledged before the crash", query(database, "SELECT note FROM kept"));
+            assertRefused(database, "");
         }
     }
 
