@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.vigie.comment.Comment;
@@ -21,9 +20,6 @@ import org.vigie.rules.ModerationStatus;
 /** Bans and suspensions: made, listed, lifted. */
 @ApplicationScoped
 public class BanService {
-
-    @Inject
-    EntityManager entityManager;
 
     @Inject
     CommentModeration comments;

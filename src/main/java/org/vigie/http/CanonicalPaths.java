@@ -66,6 +66,9 @@ public class CanonicalPaths {
      * throttle, body limits) compare, so that {@code %2F} for '/' spells nothing new.
      */
     public static String decoded(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
         try {
             return URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {

@@ -1,5 +1,8 @@
 package org.vigie.http;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -164,10 +167,10 @@ public class ProblemMapper {
      */
     static boolean isDatabaseUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.net.ConnectException) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
                 return true;
             }
-            if (cause instanceof java.sql.SQLException sql) {
+            if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
                     return true;

@@ -264,7 +264,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         System.err.println("Stopping a PostgreSQL left running on " + ownDirectory + " (pid " + postmaster.pid() + ")");
         postmaster.destroy(); // SIGTERM: PostgreSQL's "smart" shutdown
         try {
-            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("A PostgreSQL (pid " + postmaster.pid() + ") still runs on "
                     + ownDirectory + "; stop it and start again", e);

@@ -2,6 +2,7 @@ package org.vigie.platform;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.persistence.Query;
@@ -20,6 +21,12 @@ public final class Rows {
     @SuppressWarnings("unchecked")
     public static <T> List<T> list(Query query, Function<Row, T> mapper) {
         return ((List<Tuple>) query.getResultList()).stream().map(tuple -> mapper.apply(new Row(tuple))).toList();
+    }
+
+    /** Hands every row to {@code reader}: for results folded into a map as they come. */
+    @SuppressWarnings("unchecked")
+    public static void forEach(Query query, Consumer<Row> reader) {
+        ((List<Tuple>) query.getResultList()).forEach(tuple -> reader.accept(new Row(tuple)));
     }
 
     /** The one row a query returns (an aggregate, say), mapped. */

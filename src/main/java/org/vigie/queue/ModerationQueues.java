@@ -245,7 +245,7 @@ public class ModerationQueues {
     /** Items for these ids, in this order, loaded in a fixed number of queries whatever their number. */
     private List<QueueItem> items(List<Long> ids, Map<Long, Listed> rows) {
         Map<Long, Map<String, Integer>> reasons = new HashMap<>();
-        Rows.list(entityManager.createNativeQuery(
+        Rows.forEach(entityManager.createNativeQuery(
                 "SELECT comment_id, reason, count(DISTINCT ip_hash) AS reporters FROM report WHERE comment_id IN (:ids)"
                         + " GROUP BY comment_id, reason", Tuple.class)
                 .setParameter("ids", ids), row -> reasons.computeIfAbsent(row.count("comment_id"), k -> new LinkedHashMap<>())

@@ -36,7 +36,7 @@ public class StatsService {
         for (ModerationStatus status : List.of(ModerationStatus.VISIBLE, ModerationStatus.PENDING, ModerationStatus.REJECTED)) {
             comments.put(status.name(), 0L);
         }
-        Rows.list(query("SELECT status, count(*) AS comments FROM comment WHERE created_at >= ?1 GROUP BY status", since),
+        Rows.forEach(query("SELECT status, count(*) AS comments FROM comment WHERE created_at >= ?1 GROUP BY status", since),
                 row -> comments.put(row.string("status"), row.count("comments")));
 
         ModerationStats.TimeToDecision timeToDecision = Rows.single(query("""
@@ -55,7 +55,7 @@ public class StatsService {
                         row.nullableDouble("median"), row.nullableDouble("p90")));
 
         Map<String, Map<String, Long>> decisions = new TreeMap<>();
-        Rows.list(query("""
+        Rows.forEach(query("""
                 SELECT actor, action, count(*) AS decisions FROM audit_entry
                  WHERE actor_kind = 'MODERATOR' AND action IN ('APPROVE', 'REJECT', 'BAN') AND created_at >= ?1
                  GROUP BY actor, action
@@ -77,7 +77,7 @@ public class StatsService {
         for (ReportReason reason : ReportReason.values()) {
             reports.put(reason.name(), 0L);
         }
-        Rows.list(query("SELECT reason, count(*) AS reports FROM report WHERE created_at >= ?1 GROUP BY reason", since),
+        Rows.forEach(query("SELECT reason, count(*) AS reports FROM report WHERE created_at >= ?1 GROUP BY reason", since),
                 row -> reports.put(row.string("reason"), row.count("reports")));
 
         return new ModerationStats(days, since, comments, timeToDecision, decisions, ruleHits, reports);
