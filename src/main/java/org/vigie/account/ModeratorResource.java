@@ -55,7 +55,6 @@ public class ModeratorResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ModeratorAccount> create(@Valid @RequiredBody NewModerator payload) {
         ModeratorAccount account = moderators.create(payload);
         return Created.at("/api/v1/admin/moderators/" + account.username(), account);

@@ -45,7 +45,6 @@ public class ArticleSettingsResource {
     @APIResponse(responseCode = "200", description = "The article existed; its new settings")
     @APIResponse(responseCode = "201", description = "The article was created; its settings")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<ArticleSettings> update(@RestPath @ArticleKey String articleKey,
             @Valid @RequiredBody ArticleSettingsUpdate payload) {
         ArticleService.Updated updated = articles.update(articleKey, payload);

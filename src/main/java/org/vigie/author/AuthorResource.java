@@ -50,7 +50,6 @@ public class AuthorResource {
     @Operation(summary = "Hold every comment of an author for a moderator, or stop")
     @APIResponse(responseCode = "200", description = "The author, with the new setting")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public AuthorProfile premoderate(@RestPath @EmailAddress String email,
             @Valid @RequiredBody Premoderation payload, SecurityContext security) {
         return authors.setPremoderation(email, payload.enabled(), security.getUserPrincipal().getName());

@@ -43,7 +43,6 @@ public class BanResource {
                     + " their visible and pending comments are rejected too, each change in the audit trail.")
     @APIResponse(responseCode = "201", description = "The ban, and how many comments it rejected")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public RestResponse<BanView> ban(@Valid @RequiredBody NewBan payload, SecurityContext security) {
         BanView ban = bans.ban(payload, security.getUserPrincipal().getName());
         return Created.at("/api/v1/moderation/bans/" + ban.id(), ban);

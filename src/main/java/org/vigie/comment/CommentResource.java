@@ -53,8 +53,6 @@ public class CommentResource {
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "UnprocessableEntity")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public RestResponse<PostedComment> post(

@@ -33,7 +33,6 @@ public class BulkDecisionResource {
                     + " conflict (it changed since) or not_found.")
     @APIResponse(responseCode = "200", description = "One result per comment")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public BulkDecisionResult decideAll(@Valid @RequiredBody BulkDecisionRequest payload, SecurityContext security) {
         return BulkDecisionResult.of(decisions.decideAll(payload, security.getUserPrincipal().getName()));
     }

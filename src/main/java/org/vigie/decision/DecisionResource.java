@@ -39,7 +39,6 @@ public class DecisionResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     public DecisionResult decide(@RestPath long id, @Valid @RequiredBody DecisionRequest payload,
             @Parameter(description = "The comment's version, as \"3\" or 3, instead of version in the body")
             @RestHeader("If-Match") String ifMatch, SecurityContext security) {

@@ -18,7 +18,8 @@ import org.vigie.platform.Problem;
 @OpenAPIDefinition(
         info = @Info(title = "Vigie API", version = "1.0",
                 description = "Comments, replies and moderation for news sites. Every error is an RFC 9457"
-                        + " application/problem+json document; `errors` names the fields at fault.",
+                        + " application/problem+json document; `errors` names the fields at fault. A method"
+                        + " that a path does not serve answers 405 (the shared MethodNotAllowed response).",
                 license = @License(name = "Apache-2.0")),
         tags = {
                 @Tag(name = "Public", description = "Called by article pages; no authentication, writes rate-limited"),
@@ -41,7 +42,17 @@ import org.vigie.platform.Problem;
                 @APIResponse(name = "Conflict", responseCode = "409",
                         description = "Conflicts with the current state: a closed article, a taken name, a decision already made",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "PayloadTooLarge", responseCode = "413", description = "The request body is over 64 KB",
+                @APIResponse(name = "MethodNotAllowed", responseCode = "405",
+                        description = "The path does not serve this method",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "NotAcceptable", responseCode = "406",
+                        description = "Accept rules out application/json and application/problem+json",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "PayloadTooLarge", responseCode = "413",
+                        description = "The request body is over 64 KB (a rule set: over 1 MB); the connection is closed",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "UriTooLong", responseCode = "414",
+                        description = "The path and query string are over 8 KB; the connection is closed",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "UnsupportedMediaType", responseCode = "415", description = "The body is not application/json",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
@@ -53,6 +64,14 @@ import org.vigie.platform.Problem;
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "TooManyRequests", responseCode = "429",
                         description = "Rate limit reached; retry after the seconds in Retry-After",
+                        headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                                schema = @Schema(type = SchemaType.INTEGER)),
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "HeaderFieldsTooLarge", responseCode = "431",
+                        description = "The request headers are over 16 KB in all; the connection is closed",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "ServiceUnavailable", responseCode = "503",
+                        description = "PostgreSQL cannot be reached; retry after the seconds in Retry-After",
                         headers = @Header(name = "Retry-After", description = "Seconds to wait",
                                 schema = @Schema(type = SchemaType.INTEGER)),
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))) }))

@@ -1,7 +1,5 @@
 package org.vigie.http;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -86,9 +84,8 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context) {
-        problems.send(context, new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
+        problems.sendAndClose(context, new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
                 "The request body is over the limit of " + limit(context) + " bytes.",
-                context.request().path(), null), Map.of(HttpHeaders.CONNECTION.toString(), "close"));
-        context.response().endHandler(done -> context.request().connection().close());
+                context.request().path(), null));
     }
 }

@@ -3,9 +3,14 @@ package org.vigie.http;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.event.Event;
@@ -166,7 +171,15 @@ public class ProblemMapper {
      * server shutting down or starting (57P01 to 57P03), or no connection to be had from the pool in time.
      */
     static boolean isDatabaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        // Causes, and suppressed exceptions too: a commit cut short by a crash arrives as a RollbackException
+        // whose SQL error is suppressed in it.
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.pop();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
                 return true;
             }
@@ -179,6 +192,10 @@ public class ProblemMapper {
                     return true;
                 }
             }
+            if (cause.getCause() != null) {
+                pending.push(cause.getCause());
+            }
+            pending.addAll(List.of(cause.getSuppressed()));
         }
         return false;
     }
@@ -198,7 +215,7 @@ public class ProblemMapper {
     private static String detailFor(int status) {
         return switch (status) {
             case 404 -> "Nothing exists at this address.";
-            case 405 -> "This method is not allowed here; see the Allow header.";
+            case 405 -> "This path does not serve this method; the contract lists the ones it does.";
             case 406 -> "Vigie answers application/json only.";
             case 413 -> "The request body is too large.";
             case 415 -> "Send the body as application/json.";

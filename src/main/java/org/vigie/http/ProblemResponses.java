@@ -1,5 +1,6 @@
 package org.vigie.http;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.vigie.platform.Problem;
+import org.vigie.platform.VigieConfig;
 
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /** Writes a problem from the HTTP layer, for refusals made before a request reaches a resource. */
@@ -20,13 +23,65 @@ public class ProblemResponses {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    VigieConfig config;
+
     public void send(RoutingContext context, Problem problem, Map<String, String> headers) {
+        HttpServerRequest request = context.request();
+        if (request.isEnded()) {
+            write(context, problem, headers, false);
+            return;
+        }
+        // A body is still on its way, paused for the filters. One no larger than any operation takes is
+        // read and dropped, then the answer goes out and the connection can carry the next request; a
+        // larger one, or one of unknown length, is not read: the answer goes out and the connection closes.
+        long declared = declaredLength(request);
+        if (declared >= 0 && declared <= config.http().maxRuleSetSize().asLongValue()) {
+            request.handler(ignored -> {
+            });
+            request.endHandler(ended -> write(context, problem, headers, false));
+            request.resume();
+        } else {
+            Map<String, String> closing = new HashMap<>(headers);
+            closing.put(HttpHeaders.CONNECTION.toString(), "close");
+            write(context, problem, closing, true);
+        }
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            return -1;
+        }
         try {
-            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            headers.forEach(context.response()::putHeader);
-            context.response().end(json.writeValueAsString(problem));
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Sends the problem with {@code Connection: close} and closes the connection once it is written: for
+     * refusals made before the rest of the request (a body, say) has been read.
+     */
+    public void sendAndClose(RoutingContext context, Problem problem) {
+        write(context, problem, Map.of(HttpHeaders.CONNECTION.toString(), "close"), true);
+    }
+
+    private void write(RoutingContext context, Problem problem, Map<String, String> headers, boolean close) {
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
         } catch (JsonProcessingException e) {
             context.fail(e);
+            return;
         }
+        context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        headers.forEach(context.response()::putHeader);
+        context.response().end(body).onComplete(written -> {
+            if (close) {
+                context.request().connection().close();
+            }
+        });
     }
 }

@@ -32,7 +32,6 @@ public class DryRunResource {
                     + " the rule set in force or, with rules, a proposed one.")
     @APIResponse(responseCode = "200", description = "What the rules would decide, and why")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "InvalidRuleSet")
     public DryRunResult dryRun(@Valid @RequiredBody DryRunRequest payload) {
         return dryRun.run(payload);

@@ -42,6 +42,10 @@ public class ClientAddresses {
         this.forwarding = forwarding && xForwarded;
         List<Network> networks = new ArrayList<>();
         for (String proxy : trustedProxies.orElse(List.of())) {
+            if (isUnbracketedIpv6(proxy.strip())) {
+                LOG.warnf("quarkus.http.proxy.trusted-proxies: Quarkus reads '%s' as a host name and looks it up in DNS on every"
+                        + " request; write the address in brackets: [%s]", proxy.strip(), proxy.strip());
+            }
             Optional<Network> network = Network.parse(proxy.strip());
             if (network.isPresent()) {
                 networks.add(network.get());
@@ -108,6 +112,11 @@ public class ClientAddresses {
         return entry;
     }
 
+    /** An IPv6 address without brackets or a range, which Quarkus takes for a host name and a port. */
+    static boolean isUnbracketedIpv6(String entry) {
+        return entry.indexOf(':') >= 0 && !entry.startsWith("[") && entry.indexOf('/') < 0;
+    }
+
     /** An IP address written as digits; never a name, which would need a DNS lookup. */
     static Optional<InetAddress> literal(String text) {
         if (!IPV4.matcher(text).matches() && !IPV6.matcher(text).matches()) {
@@ -125,7 +134,11 @@ public class ClientAddresses {
 
         static Optional<Network> parse(String text) {
             int slash = text.indexOf('/');
-            Optional<InetAddress> address = literal(slash < 0 ? text : text.substring(0, slash));
+            String written = slash < 0 ? text : text.substring(0, slash);
+            if (written.startsWith("[") && written.endsWith("]")) {
+                written = written.substring(1, written.length() - 1);
+            }
+            Optional<InetAddress> address = literal(written);
             if (address.isEmpty()) {
                 return Optional.empty();
             }

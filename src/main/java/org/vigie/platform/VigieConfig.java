@@ -29,6 +29,14 @@ public interface VigieConfig {
         /** Largest rule set an admin may upload (inline word lists make them big). */
         @WithDefault("1M")
         io.quarkus.runtime.configuration.MemorySize maxRuleSetSize();
+
+        /** Longest request target (path and query string); longer ones answer 414. */
+        @WithDefault("8K")
+        io.quarkus.runtime.configuration.MemorySize maxUriLength();
+
+        /** Largest header section (names, values and separators); larger ones answer 431. */
+        @WithDefault("16K")
+        io.quarkus.runtime.configuration.MemorySize maxHeaderSize();
     }
 
     interface Comments {

@@ -42,8 +42,6 @@ public class ReportResource {
     @APIResponse(responseCode = "202", description = "Accepted; a thank-you to show the reader")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")
     public RestResponse<ReportAccepted> report(@RestPath long id, @Valid @RequiredBody NewReport payload,
             HttpHeaders headers, HttpServerRequest request) {

@@ -52,8 +52,6 @@ public class RuleSetResource {
     @RequestBody(content = { @Content(mediaType = YAML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT)) })
     @APIResponse(responseCode = "200", description = "The new version, now in force")
-    @APIResponse(responseCode = "413", ref = "PayloadTooLarge")
-    @APIResponse(responseCode = "415", ref = "UnsupportedMediaType")
     @APIResponse(responseCode = "422", ref = "InvalidRuleSet")
     public RuleSetInfo replace(String document, SecurityContext security) {
         return ruleSets.replace(document, security.getUserPrincipal().getName());

@@ -35,4 +35,15 @@ class DatabaseUnreachableTest {
         assertEquals(unreachable, ProblemMapper.isDatabaseUnreachable(new SQLTransientConnectionException("no connection")));
         assertEquals(!unreachable, ProblemMapper.isDatabaseUnreachable(new IllegalArgumentException("a bug")));
     }
+
+    @ParameterizedTest
+    @CsvSource({ "57P01, true", "23505, false" })
+    void aCommitCutShortCarriesItsCauseAsASuppressedException(String state, boolean unreachable) {
+        // As Narayana reports a one-phase commit that failed: a RollbackException, the SQL error suppressed in it.
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("terminating connection due to unexpected postmaster exit", state));
+        rollback.addSuppressed(xa);
+        assertEquals(unreachable, ProblemMapper.isDatabaseUnreachable(new RuntimeException("Error invoking subclass method", rollback)));
+    }
 }

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.vigie.Api;
 import org.vigie.Database;
+import org.vigie.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -154,5 +158,82 @@ class HostileRequestsTest {
                 .body("errors.field", equalTo(List.of("from")));
         Api.admin().queryParam("to", "yesterday").get("/api/v1/moderation/audit").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("to")));
+    }
+
+    /** Writes a request on a socket, as written, and answers the status line, headers and body that came back. */
+    private String onTheWire(String head, byte[] body) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+            } catch (SocketException closedEarly) {
+                // The server may answer and close before reading all of an oversized request.
+            }
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void assertProblem(int status, String field, String answer) {
+        assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+        assertTrue(answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.contains("\"status\":" + status), answer);
+        if (field != null) {
+            assertTrue(answer.contains("\"field\":\"" + field + "\""), answer);
+        }
+    }
+
+    @Test
+    void everyRefusalOfTheHttpLayerIsAProblemAndLogsNoStackTrace() throws Exception {
+        LogCapture logs = LogCapture.start();
+        try {
+            String key = Api.newArticleKey("head");
+            String comments = "/api/v1/articles/" + key + "/comments";
+            // 414: a request target over 8 KB, well under the codec's own limit.
+            assertProblem(414, "uri", onTheWire("GET /api/v1/articles/" + "k".repeat(9_000) + "/comments HTTP/1.1\r\n"
+                    + "Host: localhost\r\n\r\n", new byte[0]));
+            // 431: headers over 16 KB in all.
+            assertProblem(431, "headers", onTheWire("GET " + comments + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Padding: " + "p".repeat(10_000) + "\r\nX-More: " + "m".repeat(10_000) + "\r\n\r\n", new byte[0]));
+            // 413, for a declared length and for a chunked body.
+            byte[] big = ("{\"authorName\":\"A\",\"authorEmail\":\"a@example.org\",\"body\":\"" + "x".repeat(100_000) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertProblem(413, null, onTheWire("POST " + comments + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + big.length + "\r\n\r\n", big));
+            byte[] chunked = (Integer.toHexString(big.length) + "\r\n" + new String(big, StandardCharsets.UTF_8) + "\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertProblem(413, null, onTheWire("POST " + comments + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", chunked));
+            assertEquals(0, database.commentsOf(key));
+            // 405, 406 and 415.
+            Api.admin().delete("/api/v1/moderation/rules").then().statusCode(405).contentType("application/problem+json");
+            given().accept("text/csv").get(comments).then().statusCode(406).contentType("application/problem+json");
+            given().contentType("text/plain").body("Bonjour").post(comments).then().statusCode(415)
+                    .contentType("application/problem+json");
+            assertEquals(0, database.commentsOf(key));
+            assertEquals(List.of(), logs.errors());
+        } finally {
+            logs.stop();
+        }
+    }
+
+    @Test
+    void aRequestRefusedBeforeItsBodyWasReadDoesNotStallTheNextOnes() throws Exception {
+        // One client, whose connections are kept alive and reused from one request to the next.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String key = Api.newArticleKey("keep-alive");
+        String comment = "{\"authorName\":\"A\",\"authorEmail\":\"a@example.org\",\"body\":\"Bonjour\"}";
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/comments/./reports"))
+                    .timeout(java.time.Duration.ofSeconds(20)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(comment)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, refused.statusCode(), refused.body());
+            HttpResponse<String> next = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/articles/"
+                    + key.replace("/", "%2F") + "/comments")).timeout(java.time.Duration.ofSeconds(20)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, next.statusCode(), next.body());
+        }
     }
 }

@@ -67,10 +67,18 @@ class ClientAddressesTest {
             "2001:db8::/32 | 2001:db8:ffff::1 | true",
             "2001:db8::/32 | 2001:db9::1 | false",
             "0.0.0.0/0 | 8.8.8.8 | true",
-            "10.0.0.5 | 2001:db8::1 | false" })
+            "10.0.0.5 | 2001:db8::1 | false",
+            "[::1] | ::1 | true",
+            "[2001:db8::5] | 2001:db8::5 | true" })
     void networksContainTheirAddresses(String network, String address, boolean contained) {
         assertEquals(contained, ClientAddresses.Network.parse(network).orElseThrow()
                 .contains(ClientAddresses.literal(address).orElseThrow()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "::1 | true", "0:0:0:0:0:0:0:1 | true", "[::1] | false", "2001:db8::/32 | false", "10.0.0.5 | false" })
+    void anUnbracketedIpv6AddressIsTheOneSpellingQuarkusResolvesInDns(String entry, boolean warned) {
+        assertEquals(warned, ClientAddresses.isUnbracketedIpv6(entry));
     }
 
     @ParameterizedTest

@@ -30,8 +30,9 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         // reverse proxy would, so that rate limits don't leak from one test to another.
         config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         config.put("quarkus.http.proxy.allow-x-forwarded", "true");
-        // 192.0.2.0/24 stands for a second proxy in front of the first (HostileRequestsTest).
-        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,0:0:0:0:0:0:0:1,192.0.2.0/24");
+        // 192.0.2.0/24 stands for a second proxy in front of the first (HostileRequestsTest). An IPv6 address
+        // goes in brackets: Quarkus would take "::1" for a host name and look it up on every request.
+        config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,[::1],192.0.2.0/24");
 
         String configured = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (configured == null || configured.isBlank()) {

@@ -111,8 +111,10 @@ class OpenApiTest {
                 assertTrue(security == null || security.isEmpty(), operation + " needs no credentials");
                 assertFalse(codes.contains("401"), operation + " is public: " + codes);
             }
+            assertTrue(codes.containsAll(List.of("406", "414", "431", "503")),
+                    operation + " documents the HTTP layer's refusals: " + codes);
             if (operation.hasBody()) {
-                assertTrue(codes.contains("415"), operation + " documents 415: " + codes);
+                assertTrue(codes.containsAll(List.of("413", "415")), operation + " documents 413 and 415: " + codes);
             }
             if (operation.validated()) {
                 assertTrue(codes.contains("400"), operation + " validates its input and documents 400: " + codes);

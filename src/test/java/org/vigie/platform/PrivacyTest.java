@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
@@ -28,6 +22,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.vigie.Api;
 import org.vigie.Database;
+import org.vigie.LogCapture;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -123,56 +118,5 @@ class PrivacyTest {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(address), 0, 16);
-    }
-
-    /** Collects every log record of the service while it runs. */
-    static final class LogCapture extends Handler {
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Level previousLevel;
-
-        private LogCapture() {
-            previousLevel = Logger.getLogger("org.vigie").getLevel();
-        }
-
-        static LogCapture start() {
-            LogCapture capture = new LogCapture();
-            capture.setLevel(Level.ALL);
-            Logger.getLogger("org.vigie").setLevel(Level.ALL);
-            Logger.getLogger("").addHandler(capture);
-            return capture;
-        }
-
-        void stop() {
-            Logger.getLogger("").removeHandler(this);
-            Logger.getLogger("org.vigie").setLevel(previousLevel);
-        }
-
-        String text() {
-            return String.join("\n", lines);
-        }
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(record.getLoggerName() + " " + record.getMessage());
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            if (record.getThrown() != null) {
-                StringWriter trace = new StringWriter();
-                record.getThrown().printStackTrace(new PrintWriter(trace));
-                line.append('\n').append(trace);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

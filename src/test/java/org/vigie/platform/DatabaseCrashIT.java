@@ -1,0 +1,234 @@
+package org.vigie.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vigie.Api;
+
+/**
+ * The packaged application on its embedded PostgreSQL, as a new user starts it: the database server is
+ * killed while readers post. Requests answer 503 problems with Retry-After (never a 500, never a hang),
+ * readiness reports down, Vigie restarts the server by itself, and every comment it acknowledged is there.
+ */
+class DatabaseCrashIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String ADMIN_PASSWORD = "crash-test-admin-password";
+    private static final int POSTERS = 4;
+    /** Kept after the build, to read when the test fails. */
+    private static final Path LOG = Path.of("target", "database-crash-it.log");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    private Process vigie;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private String base;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (vigie != null) {
+            vigie.destroy();
+            if (!vigie.waitFor(60, TimeUnit.SECONDS)) {
+                vigie.destroyForcibly();
+            }
+        }
+    }
+
+    private void start() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        base = "http://127.0.0.1:" + port;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+ExitOnOutOfMemoryError", "-Xmx256m",
+                "-Dquarkus.http.port=" + port,
+                // Each reader comes through the local proxy with its own address, so rate limits stay out of the way.
+                "-Dquarkus.http.proxy.proxy-address-forwarding=true",
+                "-Dquarkus.http.proxy.allow-x-forwarded=true",
+                "-Dquarkus.http.proxy.trusted-proxies=127.0.0.1",
+                "-jar", JAR.toAbsolutePath().toString());
+        builder.directory(directory.toFile());
+        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().put("VIGIE_EMBEDDED_DATA_DIR", directory.resolve("pg").toString());
+        builder.environment().put("VIGIE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
+        vigie = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (readiness() != 200) {
+            if (!vigie.isAlive() || System.nanoTime() > deadline) {
+                fail("Vigie did not start:\n" + log());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private int readiness() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private String log() throws IOException {
+        return Files.readString(LOG, StandardCharsets.UTF_8);
+    }
+
+    private record Answer(int status, String contentType, String retryAfter, String body, long millis) {
+    }
+
+    private Answer post(String key, String text) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/articles/" + key + "/comments"))
+                // A request that hangs fails the test rather than blocking it.
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", Api.newClientIp())
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Api.comment("Lecteur", Api.newEmail(), text))))
+                .build();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Retry-After").orElse(null), response.body(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    @Test
+    void killingTheEmbeddedServerUnderPostingLosesNoAcknowledgedComment() throws Exception {
+        start();
+        String key = Api.newArticleKey("crash");
+        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+        List<Answer> unavailable = new CopyOnWriteArrayList<>();
+        List<Answer> unexpected = new CopyOnWriteArrayList<>();
+        AtomicInteger acknowledgedAfterOutage = new AtomicInteger();
+        AtomicBoolean posting = new AtomicBoolean(true);
+        AtomicLong sequence = new AtomicLong();
+
+        ExecutorService pool = Executors.newFixedThreadPool(POSTERS + 1);
+        List<Future<?>> posters = new ArrayList<>();
+        for (int i = 0; i < POSTERS; i++) {
+            posters.add(pool.submit(() -> {
+                while (posting.get()) {
+                    String text = "Commentaire n° " + sequence.incrementAndGet() + " : " + Long.toHexString(ThreadLocalRandom.current().nextLong());
+                    Answer answer = post(key, text);
+                    if (answer.status() == 201) {
+                        long id = JSON.readTree(answer.body()).path("id").asLong();
+                        acknowledged.put(id, text);
+                        if (!unavailable.isEmpty()) {
+                            acknowledgedAfterOutage.incrementAndGet();
+                        }
+                    } else if (answer.status() == 503) {
+                        unavailable.add(answer);
+                    } else {
+                        unexpected.add(answer);
+                    }
+                }
+                return null;
+            }));
+        }
+        List<Integer> readinessSeen = new CopyOnWriteArrayList<>();
+        Future<?> watcher = pool.submit(() -> {
+            while (posting.get()) {
+                readinessSeen.add(readiness());
+                Thread.sleep(100);
+            }
+            return null;
+        });
+
+        waitUntil(() -> acknowledged.size() >= 40, "40 comments acknowledged before the crash");
+        // Kill the postmaster as the kernel's OOM killer would; its backends exit with it.
+        long pid = Long.parseLong(Files.readAllLines(directory.resolve("pg").resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        postmaster.destroyForcibly();
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
+
+        waitUntil(() -> !unavailable.isEmpty() && acknowledgedAfterOutage.get() >= 20,
+                "posts refused during the outage, then 20 acknowledged after it");
+        posting.set(false);
+        for (Future<?> poster : posters) {
+            poster.get(60, TimeUnit.SECONDS);
+        }
+        watcher.get(60, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertEquals(List.of(), unexpected, "only 201 and 503 while the database comes and goes");
+        for (Answer refused : unavailable) {
+            assertEquals("application/problem+json", refused.contentType(), refused.body());
+            assertTrue(refused.retryAfter() != null && Integer.parseInt(refused.retryAfter()) > 0, refused.toString());
+        }
+        assertTrue(readinessSeen.contains(503), "readiness reported down: " + readinessSeen);
+        assertEquals(200, readiness(), "ready again");
+        assertTrue(vigie.isAlive());
+
+        // Every acknowledged comment is stored, with its text.
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<Long, String> comment : acknowledged.entrySet()) {
+            HttpResponse<String> stored = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/moderation/comments/" + comment.getKey()))
+                    .header("Authorization", admin).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, stored.statusCode(), stored.body());
+            assertEquals(comment.getValue(), JSON.readTree(stored.body()).path("body").asText(), stored.body());
+        }
+        // One line per refused request, and no stack trace but Narayana's, once for each transaction the
+        // crash cut short (the posters', plus at most the rule set refresh and a health check).
+        List<String> records = List.of(log().split("\n(?=\\d{4}-\\d{2}-\\d{2} )"));
+        List<String> traced = records.stream().filter(entry -> entry.contains("\n\tat ")).toList();
+        assertTrue(traced.stream().allMatch(entry -> entry.contains("ARJUNA016045")) && traced.size() <= POSTERS + 2,
+                "stack traces in the log:\n" + String.join("\n", traced));
+        long unreachable = records.stream().filter(entry -> entry.contains("Database unreachable on")).count();
+        assertEquals(unavailable.size(), unreachable, "one line per 503");
+        System.out.printf("Database crash under posting: %d acknowledged, %d answered 503 (slowest %d ms), readiness down %d times%n",
+                acknowledged.size(), unavailable.size(), unavailable.stream().mapToLong(Answer::millis).max().orElse(0),
+                readinessSeen.stream().filter(status -> status == 503).count());
+    }
+
+    private interface Condition {
+        boolean holds();
+    }
+
+    private void waitUntil(Condition condition, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline || !vigie.isAlive()) {
+                fail("Not reached: " + what + "\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
