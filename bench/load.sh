@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Load benchmark: Vigie's hot paths beside a bare Quarkus app on the same durable PostgreSQL.
+#
+#   bench/load.sh                  # 10 s per scenario, 32 connections
+#   DURATION=30s CONNECTIONS=64 bench/load.sh
+#
+# Builds the service's jar and bench/bare, starts Vigie on its embedded PostgreSQL with production
+# settings (fsync and synchronous commit on) in a temporary directory, with -Xmx256m, then the bare app on
+# the same database; seeds the articles in SQL, runs wrk (Debian package `wrk`) on each scenario and prints
+# a Markdown table: requests/s, p50, p99, errors, and each Vigie scenario as a ratio of its bare counterpart.
+# Clients come from many addresses (X-Forwarded-For through a trusted proxy), so rate limits stay out of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+HEAP=${HEAP:-256m}
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+
+./mvnw -B -q package -DskipTests
+./mvnw -B -q -f bench/bare/pom.xml package -DskipTests
+
+work=$(mktemp -d)
+cleanup() {
+    [[ -n "${bare_pid:-}" ]] && kill "$bare_pid" 2>/dev/null || true
+    [[ -n "${vigie_pid:-}" ]] && kill "$vigie_pid" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() {
+    for _ in $(seq 1 240); do
+        curl -sf -o /dev/null "$1" && return 0
+        sleep 0.5
+    done
+    echo "Not ready: $1" >&2
+    return 1
+}
+
+VIGIE_EMBEDDED_DATA_DIR="$work/pg" VIGIE_ADMIN_PASSWORD=bench-admin-password \
+    java -XX:+ExitOnOutOfMemoryError -Xmx"$HEAP" \
+    -Dquarkus.http.proxy.proxy-address-forwarding=true -Dquarkus.http.proxy.allow-x-forwarded=true \
+    -Dquarkus.http.proxy.trusted-proxies=127.0.0.1 \
+    -jar target/quarkus-app/quarkus-run.jar >"$work/vigie.log" 2>&1 &
+vigie_pid=$!
+wait_for http://127.0.0.1:8080/q/health/ready
+jdbc_url=$(grep -o 'jdbc:postgresql://[^,]*' "$work/vigie.log" | head -1)
+
+seed_hot() {  # 20 comments with 2 replies each
+    curl -sf -X POST "http://127.0.0.1:8081/bare/seed?article=$1&comments=20&replies=2" >/dev/null
+}
+java -XX:+ExitOnOutOfMemoryError -Xmx"$HEAP" -Dquarkus.datasource.jdbc.url="$jdbc_url" \
+    -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$(cat "$work/pg/vigie-password")" \
+    -jar bench/bare/target/quarkus-app/quarkus-run.jar >"$work/bare.log" 2>&1 &
+bare_pid=$!
+wait_for http://127.0.0.1:8081/bare/bytes
+
+seed_hot bench/hot
+curl -sf -X POST "http://127.0.0.1:8081/bare/seed?article=bench/big&comments=20000&replies=0" >/dev/null
+hot_page=$(curl -s "http://127.0.0.1:8080/api/v1/articles/bench%2Fhot/comments?limit=20" | wc -c)
+curl -sf -X POST "http://127.0.0.1:8081/bare/bytes?size=$hot_page"
+
+report="$work/report.lua"
+cp bench/load/report.lua "$report"
+cat bench/load/post.lua bench/load/report.lua >"$work/post.lua"
+cat bench/load/insert.lua bench/load/report.lua >"$work/insert.lua"
+
+declare -A result
+run() {  # name, url, script, [environment...]
+    local name=$1 url=$2 script=$3
+    shift 3
+    local line
+    line=$(env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url" | grep '^RESULT')
+    result[$name]=${line#RESULT }
+    echo "$name: ${result[$name]}" >&2
+}
+
+run bare-bytes "http://127.0.0.1:8081/bare/bytes" "$report"
+run bare-rows "http://127.0.0.1:8081/bare/rows" "$report"
+run bare-insert "http://127.0.0.1:8081/bare/insert" "$work/insert.lua"
+run hot "http://127.0.0.1:8080/api/v1/articles/bench%2Fhot/comments?limit=20" "$report"
+run big "http://127.0.0.1:8080/api/v1/articles/bench%2Fbig/comments?limit=20" "$report"
+run counts "http://127.0.0.1:8080/api/v1/articles/counts?keys=bench/hot&keys=bench/big&keys=a1&keys=a2&keys=a3&keys=a4&keys=a5&keys=a6&keys=a7&keys=a8" "$report"
+run post-hot "http://127.0.0.1:8080" "$work/post.lua" ARTICLE=bench/hot ARTICLES=1
+run post-spread "http://127.0.0.1:8080" "$work/post.lua" ARTICLE=bench/spread ARTICLES=500
+
+field() { echo "${result[$1]}" | cut -d' ' -f"$2"; }
+ratio() { awk -v a="$(field "$1" 1)" -v b="$(field "$2" 1)" 'BEGIN { printf "%.1f %%", 100 * a / b }'; }
+row() {  # label, name, bare name or empty
+    local ratio_text="–"
+    [[ -n "$3" ]] && ratio_text="$(ratio "$2" "$3") of $4"
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$(field "$2" 1)" "$(field "$2" 2)" "$(field "$2" 3)" "$(field "$2" 4)" "$ratio_text"
+}
+
+echo
+echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $CONNECTIONS connections, $DURATION a scenario, -Xmx$HEAP"
+echo
+echo "| scenario | req/s | p50 ms | p99 ms | errors | Vigie / bare |"
+echo "|---|---|---|---|---|---|"
+row "bare: precomputed bytes ($hot_page B)" bare-bytes "" ""
+row "bare: 50 rows by JDBC" bare-rows "" ""
+row "bare: one-row durable insert" bare-insert "" ""
+row "hot thread page: 20 comments + 2 replies each" hot bare-bytes "bytes"
+row "page of a 20,000-comment article" big bare-rows "50 rows"
+row "counts of 10 articles" counts bare-rows "50 rows"
+row "POST to one hot article" post-hot bare-insert "insert"
+row "POST spread over 500 articles" post-spread bare-insert "insert"
+echo
+echo "Vigie's RSS after the run: $(( $(awk '/VmRSS/ { print $2 }' /proc/$vigie_pid/status) / 1024 )) MB"
