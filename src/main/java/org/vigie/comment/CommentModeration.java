@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -23,6 +24,10 @@ import org.vigie.rules.ModerationStatus;
  */
 @ApplicationScoped
 public class CommentModeration {
+
+    @Inject
+    Event<ThreadChanged> threadChanged;
+
 
     /** What an erased comment shows in threads. */
     public static final String TOMBSTONE = "[commentaire supprimé]";
@@ -61,6 +66,9 @@ public class CommentModeration {
                     change.reason(), now);
         }
         addMatches(comment, change.matches());
+        if (from == ModerationStatus.VISIBLE || change.to() == ModerationStatus.VISIBLE) {
+            threadChanged.fire(new ThreadChanged(comment.articleId));
+        }
         return now;
     }
 
@@ -88,6 +96,7 @@ public class CommentModeration {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Erased> erase(String address) {
+        threadChanged.fire(ThreadChanged.everywhere());
         return Rows.list(entityManager.createNativeQuery("""
                 UPDATE comment
                    SET body = ?2, author_name = ?3, author_email = NULL, ip_hash = NULL, fingerprint = NULL,

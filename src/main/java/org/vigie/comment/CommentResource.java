@@ -15,10 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -28,6 +30,7 @@ import org.vigie.http.Languages;
 import org.vigie.http.RequiredBody;
 import org.vigie.http.WholeNumber;
 import org.vigie.platform.ClientAddresses;
+import org.vigie.platform.VigieConfig;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -43,6 +46,12 @@ public class CommentResource {
 
     @Inject
     CommentService comments;
+
+    @Inject
+    ThreadPages pages;
+
+    @Inject
+    VigieConfig config;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,16 +76,44 @@ public class CommentResource {
     @GET
     @Operation(summary = "Read an article's thread",
             description = "Visible top-level comments, newest first by default, each with its visible replies oldest"
-                    + " first. Follow nextCursor for the next page. An unknown article has total 0.")
-    @APIResponse(responseCode = "200", description = "A page of the thread")
+                    + " first. Follow nextCursor for the next page. An unknown article has total 0. Pages carry a"
+                    + " strong ETag: send it back in If-None-Match for a 304 while the page is unchanged.")
+    @APIResponse(responseCode = "200", description = "A page of the thread",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThreadPage.class)),
+            headers = {
+                    @Header(name = "ETag", description = "Strong validator of this page", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", description = "How long a CDN or a browser may keep the page",
+                            schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    public ThreadPage thread(
+    public RestResponse<byte[]> thread(
             @RestPath @ArticleKey String articleKey,
             @Parameter(schema = @Schema(enumeration = { "newest", "oldest" }, defaultValue = "newest"))
             @RestQuery @Pattern(regexp = "newest|oldest", message = "{org.vigie.Sort.message}") String sort,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20", minimum = "1", maximum = "100"))
             @RestQuery @WholeNumber(min = 1, max = 100) String limit,
-            @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor) {
-        return comments.thread(articleKey, ThreadOrder.parse(sort), WholeNumber.Values.or(limit, 20), cursor);
+            @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor,
+            @Parameter(description = "The ETag of a page read before") @RestHeader("If-None-Match") String ifNoneMatch) {
+        ThreadPages.Page page = pages.page(articleKey, ThreadOrder.parse(sort), WholeNumber.Values.or(limit, 20), cursor);
+        String cacheControl = "public, max-age=" + config.cache().maxAge().toSeconds() + ", stale-while-revalidate="
+                + config.cache().staleWhileRevalidate().toSeconds();
+        RestResponse.ResponseBuilder<byte[]> response = matches(ifNoneMatch, page.etag())
+                ? RestResponse.ResponseBuilder.<byte[]> create(RestResponse.Status.NOT_MODIFIED)
+                : RestResponse.ResponseBuilder.ok(page.json(), MediaType.APPLICATION_JSON);
+        return response.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
+    }
+
+    /** Whether If-None-Match names this ETag: one of a list, or {@code *}. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

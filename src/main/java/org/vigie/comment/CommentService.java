@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,6 +34,10 @@ import org.vigie.rules.Verdict;
 /** Posting comments and reading threads. */
 @ApplicationScoped
 public class CommentService {
+
+    @Inject
+    Event<ThreadChanged> threadChanged;
+
 
     static final String RATE_LIMIT_ACTION = "comment";
 
@@ -99,6 +104,9 @@ public class CommentService {
         Match decisive = verdict.decisive().orElseThrow();
         audit.byRule(comment.id, decisive.ruleId(), decided.ruleSetVersion(), "POST", null, comment.status,
                 decisive.explanation(), now);
+        if (comment.status == ModerationStatus.VISIBLE) {
+            threadChanged.fire(new ThreadChanged(comment.articleId));
+        }
         return new Posted(comment.id, comment.status);
     }
 

@@ -21,6 +21,26 @@ public interface VigieConfig {
 
     Http http();
 
+    Cache cache();
+
+    interface Cache {
+        /** Whether thread pages are kept in memory, as serialized bytes, between the changes that alter them. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Memory for the pages kept, counted as the bytes of their JSON. */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+
+        /** How long a CDN or a browser may keep a page without asking again ({@code Cache-Control: max-age}). */
+        @WithDefault("5S")
+        java.time.Duration maxAge();
+
+        /** How long after that it may still serve the page while it asks ({@code stale-while-revalidate}). */
+        @WithDefault("30S")
+        java.time.Duration staleWhileRevalidate();
+    }
+
     interface Http {
         /** Largest request body, but for rule sets. */
         @WithDefault("64K")
