@@ -85,6 +85,11 @@ public class ThreadPages {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ThreadChanged change) {
+        forget(change);
+    }
+
+    /** Forgets the pages a change makes stale: one article's, or every article's. */
+    void forget(ThreadChanged change) {
         if (change.articleId() == null) {
             everywhere.incrementAndGet();
         } else {

@@ -1,0 +1,85 @@
+package org.vigie.comment;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.vigie.Api;
+import org.vigie.Database;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Instances sharing a database tell each other which threads changed, through PostgreSQL's NOTIFY: this
+ * instance announces its changes on commit, and forgets the pages another instance announces.
+ */
+@QuarkusTest
+class ThreadNotificationsTest {
+
+    private static final String THREAD = "/api/v1/articles/{key}/comments";
+
+    @Inject
+    Database database;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static List<Long> ids(String key) {
+        return given().get(THREAD, key).then().statusCode(200).extract().jsonPath().getList("items.id", Long.class);
+    }
+
+    @Test
+    void aVisiblePostIsAnnouncedToOtherInstances() throws Exception {
+        String key = Api.newArticleKey("announced");
+        Api.post(key, "Le premier avis, pour que l'article existe.");
+        long articleId = database.count("SELECT id FROM article WHERE article_key = ?", key);
+        try (Connection listener = dataSource.getConnection(); Statement statement = listener.createStatement()) {
+            statement.execute("LISTEN " + ThreadNotifications.CHANNEL);
+            Api.post(key, "Un avis que les autres instances doivent voir.");
+            List<String> payloads = new ArrayList<>();
+            PGConnection notifications = listener.unwrap(PGConnection.class);
+            for (int attempt = 0; attempt < 20 && !payloads.contains(String.valueOf(articleId)); attempt++) {
+                PGNotification[] received = notifications.getNotifications(500);
+                if (received != null) {
+                    for (PGNotification notification : received) {
+                        payloads.add(notification.getParameter());
+                    }
+                }
+            }
+            statement.execute("UNLISTEN " + ThreadNotifications.CHANNEL);
+            assertTrue(payloads.contains(String.valueOf(articleId)), payloads.toString());
+        }
+    }
+
+    @Test
+    void aChangeAnnouncedByAnotherInstanceIsInTheNextReads() throws Exception {
+        String key = Api.newArticleKey("elsewhere");
+        long kept = Api.post(key, "Un commentaire qui restera.");
+        long removed = Api.post(key, "Un commentaire qu'une autre instance retirera.");
+        assertEquals(List.of(removed, kept), ids(key));
+
+        // Another instance rejects it: the row changes, and this instance, not told, still serves its page.
+        database.update("UPDATE comment SET status = 'REJECTED', status_changed_at = now() WHERE id = ?", removed);
+        assertEquals(List.of(removed, kept), ids(key));
+
+        // Told, as the other instance would tell it, it reads the thread again.
+        database.single("SELECT pg_notify(?, article_id::text) FROM comment WHERE id = ?", ThreadNotifications.CHANNEL, removed);
+        List<Long> seen = ids(key);
+        for (int attempt = 0; attempt < 100 && seen.contains(removed); attempt++) {
+            Thread.sleep(50);
+            seen = ids(key);
+        }
+        assertEquals(List.of(kept), seen);
+    }
+}
