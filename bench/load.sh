@@ -12,6 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
+# Each scenario first runs unmeasured for this long, so that the JIT has compiled its path.
+WARMUP=${WARMUP:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 HEAP=${HEAP:-256m}
@@ -71,6 +73,7 @@ run() {  # name, url, script, [environment...]
     local name=$1 url=$2 script=$3
     shift 3
     local line
+    env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$url" >/dev/null
     line=$(env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url" | grep '^RESULT')
     result[$name]=${line#RESULT }
     echo "$name: ${result[$name]}" >&2
@@ -94,7 +97,7 @@ row() {  # label, name, bare name or empty
 }
 
 echo
-echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $CONNECTIONS connections, $DURATION a scenario, -Xmx$HEAP"
+echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $CONNECTIONS connections, $DURATION a scenario after $WARMUP of warm-up, -Xmx$HEAP"
 echo
 echo "| scenario | req/s | p50 ms | p99 ms | errors | Vigie / bare |"
 echo "|---|---|---|---|---|---|"
