@@ -1,11 +1,11 @@
 package org.vigie.platform;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,11 +18,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,10 +33,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vigie.Api;
+import org.vigie.PackagedVigie;
 
 /**
  * The packaged application on its embedded PostgreSQL, as a new user starts it: the database server is
@@ -43,7 +48,6 @@ import org.vigie.Api;
  */
 class DatabaseCrashIT {
 
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String ADMIN_PASSWORD = "crash-test-admin-password";
     private static final int POSTERS = 4;
     /** Kept after the build, to read when the test fails. */
@@ -53,63 +57,29 @@ class DatabaseCrashIT {
     @TempDir
     Path directory;
 
-    private Process vigie;
+    private PackagedVigie vigie;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private String base;
 
     @AfterEach
     void stop() throws Exception {
         if (vigie != null) {
-            vigie.destroy();
-            if (!vigie.waitFor(60, TimeUnit.SECONDS)) {
-                vigie.destroyForcibly();
-            }
+            vigie.close();
         }
     }
 
     private void start() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        base = "http://127.0.0.1:" + port;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+ExitOnOutOfMemoryError", "-Xmx256m",
-                "-Dquarkus.http.port=" + port,
-                // Each reader comes through the local proxy with its own address, so rate limits stay out of the way.
-                "-Dquarkus.http.proxy.proxy-address-forwarding=true",
-                "-Dquarkus.http.proxy.allow-x-forwarded=true",
-                "-Dquarkus.http.proxy.trusted-proxies=127.0.0.1",
-                "-jar", JAR.toAbsolutePath().toString());
-        builder.directory(directory.toFile());
-        builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
-        builder.environment().put("VIGIE_EMBEDDED_DATA_DIR", directory.resolve("pg").toString());
-        builder.environment().put("VIGIE_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        builder.redirectErrorStream(true).redirectOutput(LOG.toFile());
-        vigie = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (readiness() != 200) {
-            if (!vigie.isAlive() || System.nanoTime() > deadline) {
-                fail("Vigie did not start:\n" + log());
-            }
-            Thread.sleep(250);
-        }
+        vigie = PackagedVigie.start(directory, LOG, Map.of("VIGIE_EMBEDDED_DATA_DIR", directory.resolve("pg").toString(),
+                "VIGIE_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        base = vigie.base();
     }
 
     private int readiness() {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return vigie.readiness();
     }
 
     private String log() throws IOException {
-        return Files.readString(LOG, StandardCharsets.UTF_8);
+        return vigie.log();
     }
 
     private record Answer(int status, String contentType, String retryAfter, String body, long millis) {
@@ -164,13 +134,8 @@ class DatabaseCrashIT {
             }));
         }
         List<Integer> readinessSeen = new CopyOnWriteArrayList<>();
-        Future<?> watcher = pool.submit(() -> {
-            while (posting.get()) {
-                readinessSeen.add(readiness());
-                Thread.sleep(100);
-            }
-            return null;
-        });
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleWithFixedDelay(() -> readinessSeen.add(readiness()), 0, 100, TimeUnit.MILLISECONDS);
 
         waitUntil(() -> acknowledged.size() >= 40, "40 comments acknowledged before the crash");
         // Kill the postmaster as the kernel's OOM killer would; its backends exit with it.
@@ -185,7 +150,8 @@ class DatabaseCrashIT {
         for (Future<?> poster : posters) {
             poster.get(60, TimeUnit.SECONDS);
         }
-        watcher.get(60, TimeUnit.SECONDS);
+        watcher.shutdown();
+        assertTrue(watcher.awaitTermination(60, TimeUnit.SECONDS));
         pool.shutdown();
 
         assertEquals(List.of(), unexpected, "only 201 and 503 while the database comes and goes");
@@ -195,7 +161,7 @@ class DatabaseCrashIT {
         }
         assertTrue(readinessSeen.contains(503), "readiness reported down: " + readinessSeen);
         assertEquals(200, readiness(), "ready again");
-        assertTrue(vigie.isAlive());
+        assertTrue(vigie.alive());
 
         // Every acknowledged comment is stored, with its text.
         String admin = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -219,17 +185,13 @@ class DatabaseCrashIT {
                 readinessSeen.stream().filter(status -> status == 503).count());
     }
 
-    private interface Condition {
-        boolean holds();
-    }
-
-    private void waitUntil(Condition condition, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline || !vigie.isAlive()) {
-                fail("Not reached: " + what + "\n" + log());
-            }
-            Thread.sleep(50);
+    private void waitUntil(Callable<Boolean> condition, String what) throws Exception {
+        try {
+            await(what).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
+                    .failFast("Vigie exited", () -> !vigie.alive())
+                    .until(condition);
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            fail("Not reached: " + what + "\n" + log());
         }
     }
 }
