@@ -9,6 +9,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An article of the news site, known by the key its frontend gives it. */
@@ -33,8 +35,11 @@ public class Article extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean premoderated;
 
-    /** Visible comments and replies, kept by a database trigger; never written from Java. */
-    @Column(name = "visible_count", insertable = false, updatable = false)
+    /**
+     * Visible comments and replies, kept by a database trigger as a folded count plus the deltas not folded
+     * yet (see {@link ArticleCounters}); never written from Java.
+     */
+    @Formula("visible_count + coalesce((SELECT sum(d.delta) FROM article_count_delta d WHERE d.article_id = id), 0)")
     public int visibleCount;
 
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -1,6 +1,7 @@
 package org.vigie.article;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import jakarta.transaction.Transactional;
 import org.vigie.platform.Rows;
 import org.vigie.platform.Times;
 import org.vigie.platform.VigieConfig;
+import org.vigie.rules.Submission;
 
 /** Articles: created on their first comment, configured by moderators, counted for listing pages. */
 @ApplicationScoped
@@ -31,15 +33,40 @@ public class ArticleService {
     @Inject
     Clock clock;
 
-    /** The article with this key, created with the default settings if it is new. */
+    /** What a new comment needs of its article: its id, and what the rules may know of it. */
+    public record Target(long id, Submission.ArticleFacts facts) {
+    }
+
+    /**
+     * The article with this key, created with the default settings if it is new. Reads only what posting
+     * needs, not the count (which adds up the deltas not folded yet).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Article findOrCreate(String key) {
-        Article article = Article.findByKey(key);
-        if (article != null) {
-            return article;
+    public Target findOrCreate(String key) {
+        Optional<Target> article = target(key);
+        if (article.isPresent()) {
+            return article.get();
         }
         insertIfMissing(key);
-        return Article.findByKey(key);
+        return target(key).orElseThrow();
+    }
+
+    private Optional<Target> target(String key) {
+        return Rows.list(entityManager.createNativeQuery("SELECT " + TARGET + " FROM article a WHERE a.article_key = :articleKey",
+                Tuple.class).setParameter("articleKey", key), ArticleService::target).stream().findFirst();
+    }
+
+    /**
+     * The columns of a {@link Target}, selected from {@code article a}: a statement that has more to do
+     * before posting may read the article along, then {@link #target(Rows.Row)} (null when no article).
+     */
+    public static final String TARGET = "a.id AS article_id, a.article_key, a.open AS article_open,"
+            + " a.premoderated AS article_premoderated, a.created_at AS article_created_at";
+
+    public static Target target(Rows.Row row) {
+        Long id = row.nullableLong("article_id");
+        return id == null ? null : new Target(id, new Submission.ArticleFacts(row.string("article_key"),
+                row.bool("article_open"), row.bool("article_premoderated"), row.instant("article_created_at")));
     }
 
     /** Whether this call created the article: of two first comments at once, only one does. */

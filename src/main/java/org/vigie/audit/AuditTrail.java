@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.vigie.platform.SqlStatement;
 import org.vigie.rules.ModerationStatus;
 
 /**
  * Writes the audit trail: every status change, with who made it and when. The only code that writes
- * {@code audit_entry}; entries are appended, and only an erasure ever edits one (to forget free text).
+ * {@code audit_entry} (posting runs the statement end {@link #insertedByRule} gives); entries are appended,
+ * and only an erasure ever edits one (to forget free text).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -28,6 +30,28 @@ public class AuditTrail {
         entry.ruleSetVersion = ruleSetVersion;
         entry.reason = truncate(explanation, 500);
         entry.persist();
+    }
+
+    /**
+     * The end of a statement that records the rule's verdict on the comments its {@code WITH} clause
+     * inserted, as {@link #byRule} does: {@code WITH inserted AS (INSERT INTO comment ... RETURNING id) }
+     * followed by this, with its parameters bound by {@link #bindInsertedByRule}. The statement returns the
+     * ids of the comments recorded: posting writes its comment and its audit entry in one round trip.
+     */
+    public static String insertedByRule(String cte) {
+        return "INSERT INTO audit_entry (comment_id, actor_kind, actor, rule_set_version, action, from_status, to_status, reason, created_at)"
+                + " SELECT id, 'RULE', :auditActor, :auditVersion, :auditAction, NULL, :auditTo, :auditReason, :auditAt FROM " + cte
+                + " RETURNING comment_id";
+    }
+
+    public static SqlStatement bindInsertedByRule(SqlStatement statement, String ruleId, Integer ruleSetVersion, String action,
+            ModerationStatus to, String explanation, Instant at) {
+        return statement.set("auditActor", ruleId)
+                .set("auditVersion", ruleSetVersion)
+                .set("auditAction", action)
+                .set("auditTo", to.name())
+                .set("auditReason", truncate(explanation, 500))
+                .set("auditAt", at);
     }
 
     /** A moderator decided, banned the author or erased them. */

@@ -3,10 +3,14 @@ package org.vigie.comment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -24,12 +28,15 @@ import org.vigie.platform.ClientOrigin;
 import org.vigie.platform.Cursor;
 import org.vigie.platform.IpHasher;
 import org.vigie.platform.RateLimiter;
+import org.vigie.platform.Rows;
+import org.vigie.platform.SqlStatement;
 import org.vigie.platform.Times;
 import org.vigie.platform.VigieConfig;
 import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.Submission;
 import org.vigie.rules.Verdict;
+import org.vigie.rules.normalize.NormalizedText;
 
 /** Posting comments and reading threads. */
 @ApplicationScoped
@@ -65,6 +72,30 @@ public class CommentService {
     @Inject
     Clock clock;
 
+    private static final String INSERT = """
+            INSERT INTO comment (article_id, parent_id, in_reply_to, author_name, author_email, body, status, matches,
+                                 flagged, fingerprint, rule_set_version, ip_hash, created_at, status_changed_at)
+            VALUES (:article, CAST(:parent AS bigint), CAST(:inReplyTo AS bigint), :name, :email, :body, :status,
+                    CAST(:matches AS jsonb), :flagged, :fingerprint, CAST(:version AS integer), :ipHash, :at, :at)
+            RETURNING id""";
+
+    private static final String INSERT_AUDITED = "WITH inserted AS (" + INSERT + ") " + AuditTrail.insertedByRule("inserted");
+
+    private static final String ADMIT = "WITH hit AS (" + RateLimiter.HIT + " RETURNING 1)"
+            + " SELECT (SELECT count(*) FROM hit) AS allowed, " + ModerationPipeline.SAME_TEXT_LOCK + " IS NULL AS locked, "
+            + ArticleService.TARGET + " FROM (SELECT 1) one LEFT JOIN article a ON a.article_key = :articleKey";
+
+    /** The matches as the entity's JSON column holds them: plain records, written as Hibernate writes them. */
+    private static final ObjectMapper MATCHES = new ObjectMapper();
+
+    private static String matchesJson(List<Match> matches) {
+        try {
+            return MATCHES.writeValueAsString(matches);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Matches that JSON cannot hold", e);
+        }
+    }
+
     /** What was stored: the new id and the status the pipeline gave it. */
     public record Posted(long id, ModerationStatus status) {
     }
@@ -76,38 +107,53 @@ public class CommentService {
     @Transactional
     public Posted post(String articleKey, NewComment payload, ClientOrigin origin) {
         String ipHash = ipHasher.hash(origin);
-        rateLimiter.hit(RATE_LIMIT_ACTION, ipHash, config.rateLimit().commentsPerMinute());
-        Article article = articles.findOrCreate(articleKey);
+        // One statement admits the post: the rate limit's hit (its bucket's lock makes the posts of one
+        // address wait for each other), the lock on the text (so do posts of the same text), and the article.
+        SqlStatement admit = SqlStatement.of(ADMIT).set("articleKey", articleKey);
+        RateLimiter.bindHit(admit, RATE_LIMIT_ACTION, ipHash, config.rateLimit().commentsPerMinute());
+        NormalizedText body = ModerationPipeline.bindSameTextLock(admit, payload.body());
+        Rows.Row admitted = admit.single(entityManager, row -> row);
+        if (admitted.count("allowed") == 0) {
+            rateLimiter.refuse(RATE_LIMIT_ACTION, ipHash, config.rateLimit().commentsPerMinute());
+        }
+        ArticleService.Target known = ArticleService.target(admitted);
+        ArticleService.Target article = known != null ? known : articles.findOrCreate(articleKey);
 
         Comment comment = new Comment();
-        comment.articleId = article.id;
+        comment.articleId = article.id();
         if (payload.parentId() != null) {
-            attachToThread(comment, payload.parentId(), article);
+            attachToThread(comment, payload.parentId(), article.id());
         }
         ModerationPipeline.Decided decided = pipeline.decide(new ModerationPipeline.Candidate(Submission.Event.CREATE,
-                payload.body(), payload.authorName(), payload.authorEmail(), ipHash, article.id, article.facts()));
+                payload.body(), payload.authorName(), payload.authorEmail(), ipHash, article.id(), article.facts()), body);
         Verdict verdict = decided.verdict();
 
         Instant now = Times.now(clock);
-        comment.authorName = payload.authorName().strip();
-        comment.authorEmail = payload.authorEmail().strip();
-        comment.body = payload.body();
-        comment.status = verdict.status();
-        comment.flagged = verdict.flagged();
-        comment.matches = verdict.matches();
-        comment.fingerprint = decided.fingerprint();
-        comment.ruleSetVersion = decided.ruleSetVersion();
-        comment.ipHash = ipHash;
-        comment.createdAt = now;
-        comment.statusChangedAt = now;
-        comment.persist();
+        Map<String, Object> row = new HashMap<>();
+        row.put("article", article.id());
+        row.put("parent", comment.parentId);
+        row.put("inReplyTo", comment.inReplyTo);
+        row.put("name", payload.authorName().strip());
+        row.put("email", payload.authorEmail().strip());
+        row.put("body", payload.body());
+        row.put("status", verdict.status().name());
+        row.put("matches", matchesJson(verdict.matches()));
+        row.put("flagged", verdict.flagged());
+        row.put("fingerprint", decided.fingerprint());
+        row.put("version", decided.ruleSetVersion());
+        row.put("ipHash", ipHash);
+        row.put("at", now);
         Match decisive = verdict.decisive().orElseThrow();
-        audit.byRule(comment.id, decisive.ruleId(), decided.ruleSetVersion(), "POST", null, comment.status,
+        // The comment and its audit entry in one statement: posting is the hottest write there is.
+        SqlStatement insert = SqlStatement.of(INSERT_AUDITED);
+        row.forEach(insert::set);
+        AuditTrail.bindInsertedByRule(insert, decisive.ruleId(), decided.ruleSetVersion(), "POST", verdict.status(),
                 decisive.explanation(), now);
-        if (comment.status == ModerationStatus.VISIBLE) {
-            threadChanged.fire(new ThreadChanged(comment.articleId));
+        long id = insert.single(entityManager, inserted -> inserted.count("comment_id"));
+        if (verdict.status() == ModerationStatus.VISIBLE) {
+            threadChanged.fire(new ThreadChanged(article.id()));
         }
-        return new Posted(comment.id, comment.status);
+        return new Posted(id, verdict.status());
     }
 
     /**
@@ -115,9 +161,9 @@ public class CommentService {
      * The comments answered are locked, reply before top-level comment as the counters' trigger does,
      * so that a moderator cannot hide them between this check and the commit.
      */
-    private void attachToThread(Comment reply, long parentId, Article article) {
+    private void attachToThread(Comment reply, long parentId, long articleId) {
         Comment parent = entityManager.find(Comment.class, parentId, LockModeType.PESSIMISTIC_WRITE);
-        if (parent == null || !parent.articleId.equals(article.id) || !parent.isVisible()) {
+        if (parent == null || parent.articleId != articleId || !parent.isVisible()) {
             throw new InvalidParent();
         }
         if (parent.parentId == null) {

@@ -26,6 +26,12 @@ import io.quarkus.runtime.StartupEvent;
  * commits; every instance listens on one connection of its own and forgets the pages named. Whatever
  * arrives while the listening connection is down is unknown: on reconnecting, an instance forgets every
  * page.
+ *
+ * <p>A comment shown or hidden is announced through the database: its change leaves a count delta, and
+ * the next fold of any instance sends the article's id ({@code ArticleCounters}, migration V8), whichever
+ * statement made the change; the posts themselves do not notify, so their commits do not queue on
+ * PostgreSQL's notification lock. This class announces only what leaves no delta: an erasure, which
+ * rewrites comments everywhere without changing their status.
  */
 @ApplicationScoped
 public class ThreadNotifications {
@@ -54,9 +60,12 @@ public class ThreadNotifications {
     private Thread listener;
 
     void announce(@Observes(during = TransactionPhase.IN_PROGRESS) ThreadChanged change) {
+        if (change.articleId() != null) {
+            return;
+        }
         entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
                 .setParameter(1, CHANNEL)
-                .setParameter(2, change.articleId() == null ? EVERY_THREAD : change.articleId().toString())
+                .setParameter(2, EVERY_THREAD)
                 .getSingleResult();
     }
 

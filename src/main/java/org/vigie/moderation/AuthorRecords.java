@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.vigie.platform.Emails;
 import org.vigie.platform.Rows;
+import org.vigie.platform.SqlStatement;
 import org.vigie.rules.Submission;
 
 /**
@@ -50,24 +51,35 @@ public class AuthorRecords {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public AuthorFacts facts(String email, String ipHash) {
+        return bindFacts(SqlStatement.of(FACTS), email, ipHash).single(entityManager, AuthorRecords::facts);
+    }
+
+    /**
+     * The statement of {@link #facts}, one row, with the named parameters {@link #bindFacts} sets: another
+     * statement may join it, to learn the facts in the same round trip.
+     */
+    static final String FACTS = "SELECT r.approved, r.rejected, r.pending,"
+            + " coalesce((SELECT s.premoderated FROM author_setting s WHERE s.email = :factsEmail), false) AS premoderated,"
+            + " b.id AS ban_id, b.reason AS ban_reason, b.until AS ban_until"
+            + " FROM (SELECT " + RECORD_COUNTS + " FROM comment c WHERE " + AUTHOR + " = :factsEmail) r"
+            + " LEFT JOIN (SELECT * FROM ban WHERE lifted_at IS NULL AND (until IS NULL OR until > :factsNow)"
+            + "              AND (email = :factsEmail OR ip_hash = :factsIp)"
+            + "            ORDER BY created_at, id LIMIT 1) b ON true";
+
+    SqlStatement bindFacts(SqlStatement statement, String email, String ipHash) {
         String address = Emails.normalize(email);
         // No stored email, setting or ban has an empty email or address: "" stands for unknown.
-        return Rows.single(entityManager.createNativeQuery("SELECT r.approved, r.rejected, r.pending,"
-                + " coalesce((SELECT s.premoderated FROM author_setting s WHERE s.email = ?1), false) AS premoderated,"
-                + " b.id AS ban_id, b.reason AS ban_reason, b.until AS ban_until"
-                + " FROM (SELECT " + RECORD_COUNTS + " FROM comment c WHERE " + AUTHOR + " = ?1) r"
-                + " LEFT JOIN (SELECT * FROM ban WHERE lifted_at IS NULL AND (until IS NULL OR until > ?3)"
-                + "              AND (email = ?1 OR ip_hash = ?2)"
-                + "            ORDER BY created_at, id LIMIT 1) b ON true", Tuple.class)
-                .setParameter(1, address == null ? "" : address)
-                .setParameter(2, ipHash == null ? "" : ipHash)
-                .setParameter(3, clock.instant()), row -> {
-                    Optional<AuthorFacts.ActiveBan> ban = row.nullableLong("ban_id") == null ? Optional.empty()
-                            : Optional.of(new AuthorFacts.ActiveBan(row.count("ban_id"), row.string("ban_reason"),
-                                    row.instant("ban_until")));
-                    return new AuthorFacts(new Submission.AuthorFacts(row.count("approved"), row.count("rejected"),
-                            row.count("pending"), ban.isPresent(), row.bool("premoderated")), ban);
-                });
+        return statement.set("factsEmail", address == null ? "" : address)
+                .set("factsIp", ipHash == null ? "" : ipHash)
+                .set("factsNow", clock.instant());
+    }
+
+    /** The facts from a row of {@link #FACTS}. */
+    static AuthorFacts facts(Rows.Row row) {
+        Optional<AuthorFacts.ActiveBan> ban = row.nullableLong("ban_id") == null ? Optional.empty()
+                : Optional.of(new AuthorFacts.ActiveBan(row.count("ban_id"), row.string("ban_reason"), row.instant("ban_until")));
+        return new AuthorFacts(new Submission.AuthorFacts(row.count("approved"), row.count("rejected"), row.count("pending"),
+                ban.isPresent(), row.bool("premoderated")), ban);
     }
 
     /**

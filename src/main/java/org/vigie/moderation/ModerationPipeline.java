@@ -9,11 +9,9 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.persistence.Tuple;
 
 import org.vigie.article.ArticleClosed;
-import org.vigie.platform.Rows;
+import org.vigie.platform.SqlStatement;
 import org.vigie.rules.Action;
 import org.vigie.rules.Evidence;
 import org.vigie.rules.Match;
@@ -68,22 +66,47 @@ public class ModerationPipeline {
 
     /** Decides with the rule set in force, or throws {@link ArticleClosed}. */
     public Decided decide(Candidate candidate) {
+        return decide(candidate, NormalizedText.of(candidate.body()));
+    }
+
+    /** As {@link #decide(Candidate)}, with the candidate's body normalised already (by {@link #sameTextLock}). */
+    public Decided decide(Candidate candidate, NormalizedText body) {
         if (candidate.event() != Submission.Event.REPORT && !candidate.article().open()) {
             throw new ArticleClosed(candidate.article().key());
         }
         RuleSetService.Current current = ruleSets.current();
-        return evaluate(candidate, current.ruleSet(), current.version());
+        return evaluate(candidate, body, current.ruleSet(), current.version());
+    }
+
+    /**
+     * An SQL expression that takes a transaction lock on the text's fingerprint, with its parameter
+     * {@code :sameText} bound by {@link #bindSameTextLock}. Evaluated in a statement before {@link #decide},
+     * it makes two posts of the same text wait for each other from there to their commit, so that the
+     * second one's history counts the first: duplicates posted at the same moment are caught too. Posts of
+     * different texts never wait for each other.
+     */
+    public static final String SAME_TEXT_LOCK = "pg_advisory_xact_lock(hashtextextended('vigie.same-text:' || :sameText, 0))";
+
+    /** Normalises the body and binds its fingerprint into a statement holding {@link #SAME_TEXT_LOCK}. */
+    public static NormalizedText bindSameTextLock(SqlStatement statement, String body) {
+        NormalizedText normalized = NormalizedText.of(body);
+        statement.set("sameText", normalized.fingerprint());
+        return normalized;
     }
 
     /** Decides with the given rule set, storing nothing: for dry runs. */
     public Decided evaluate(Candidate candidate, RuleSet ruleSet, Integer version) {
+        return evaluate(candidate, NormalizedText.of(candidate.body()), ruleSet, version);
+    }
+
+    private Decided evaluate(Candidate candidate, NormalizedText body, RuleSet ruleSet, Integer version) {
         // Normalised once: for the fingerprint the history queries need, and for the rules.
-        NormalizedText body = NormalizedText.of(candidate.body());
         String fingerprint = body.fingerprint();
-        AuthorFacts author = authors.facts(candidate.authorEmail(), candidate.ipHash());
+        Known known = factsAndHistory(candidate, fingerprint, ruleSet);
+        AuthorFacts author = known.author();
         Submission submission = new Submission(candidate.event(), clock.instant(), candidate.body(),
                 candidate.authorName() == null ? "" : candidate.authorName(), candidate.article(), author.record(),
-                history(candidate, fingerprint, ruleSet), Submission.ReportFacts.NONE);
+                known.history(), Submission.ReportFacts.NONE);
         Verdict verdict = RuleEngine.decide(ruleSet, new Context(submission, body));
         return new Decided(moderatorsSay(verdict, author), version, fingerprint);
     }
@@ -131,53 +154,62 @@ public class ModerationPipeline {
         return new ReportEvaluation(RuleEngine.evaluate(current.ruleSet(), submission), current.version());
     }
 
+    /** What PostgreSQL knows of the author and of the recent comments like this one. */
+    private record Known(AuthorFacts author, Submission.History history) {
+    }
+
     /**
-     * Answers every history query of the rule set in one statement: each is a filtered count over the
-     * recent comments of the same address, email or article.
+     * Reads the author's facts and answers every history query of the rule set in one statement: each
+     * query is a filtered count over the recent comments of the same address, email or article.
      */
-    private Submission.History history(Candidate candidate, String fingerprint, RuleSet ruleSet) {
+    private Known factsAndHistory(Candidate candidate, String fingerprint, RuleSet ruleSet) {
         List<HistoryQuery> queries = new ArrayList<>();
         for (HistoryQuery query : ruleSet.historyQueries()) {
             if (scopeKnown(query.scope(), candidate)) {
                 queries.add(query);
             }
         }
-        if (queries.isEmpty()) {
-            return Submission.History.NONE;
-        }
-        StringBuilder sql = new StringBuilder("SELECT ");
+        StringBuilder sql = new StringBuilder("SELECT f.*");
         long widest = 0;
         for (int i = 0; i < queries.size(); i++) {
             HistoryQuery query = queries.get(i);
             widest = Math.max(widest, query.window().toSeconds());
-            sql.append(i == 0 ? "" : ", ").append("count(*) FILTER (WHERE ").append(scopeCondition(query.scope()))
+            sql.append(i == 0 ? ", h.* FROM (" + AuthorRecords.FACTS + ") f CROSS JOIN (SELECT " : ", ")
+                    .append("count(*) FILTER (WHERE ").append(scopeCondition(query.scope()))
                     .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ")
                     .append(query.window().toSeconds()).append(')')
                     .append(query.kind() == HistoryQuery.Kind.SAME_TEXT ? " AND fingerprint = :fingerprint" : "")
                     .append(") AS q").append(i);
         }
-        List<String> scopes = queries.stream().map(HistoryQuery::scope).distinct()
-                .map(ModerationPipeline::scopeCondition).toList();
-        sql.append(" FROM comment WHERE (").append(String.join(" OR ", scopes)).append(")")
-                .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ").append(widest).append(')');
+        if (queries.isEmpty()) {
+            sql.append(" FROM (").append(AuthorRecords.FACTS).append(") f");
+        } else {
+            List<String> scopes = queries.stream().map(HistoryQuery::scope).distinct()
+                    .map(ModerationPipeline::scopeCondition).toList();
+            sql.append(" FROM comment WHERE (").append(String.join(" OR ", scopes)).append(")")
+                    .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ").append(widest).append(")) h");
+        }
 
-        Query query = entityManager.createNativeQuery(sql.toString(), Tuple.class).setParameter("now", clock.instant());
+        SqlStatement query = authors.bindFacts(SqlStatement.of(sql.toString()), candidate.authorEmail(), candidate.ipHash());
+        if (!queries.isEmpty()) {
+            query.set("now", clock.instant());
+        }
         queries.stream().map(HistoryQuery::scope).distinct().forEach(scope -> {
             switch (scope) {
-                case IP -> query.setParameter("ipHash", candidate.ipHash());
-                case EMAIL -> query.setParameter("email", candidate.authorEmail().strip());
-                case ARTICLE -> query.setParameter("articleId", candidate.articleId());
+                case IP -> query.set("ipHash", candidate.ipHash());
+                case EMAIL -> query.set("email", candidate.authorEmail().strip());
+                case ARTICLE -> query.set("articleId", candidate.articleId());
             }
         });
         if (queries.stream().anyMatch(q -> q.kind() == HistoryQuery.Kind.SAME_TEXT)) {
-            query.setParameter("fingerprint", fingerprint);
+            query.set("fingerprint", fingerprint);
         }
-        return Rows.single(query, row -> {
+        return query.single(entityManager, row -> {
             Map<HistoryQuery, Long> answers = new HashMap<>();
             for (int i = 0; i < queries.size(); i++) {
                 answers.put(queries.get(i), row.count("q" + i));
             }
-            return new Submission.History(answers);
+            return new Known(AuthorRecords.facts(row), queries.isEmpty() ? Submission.History.NONE : new Submission.History(answers));
         });
     }
 

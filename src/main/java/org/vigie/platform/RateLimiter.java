@@ -35,25 +35,37 @@ public class RateLimiter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void hit(String action, String ipHash, int perMinute) {
-        String bucket = action + ":" + ipHash;
-        @SuppressWarnings("unchecked")
-        List<Object> recorded = entityManager.createNativeQuery("""
-                INSERT INTO rate_limit (bucket, hits) VALUES (?1, ARRAY[clock_timestamp()])
-                ON CONFLICT (bucket) DO UPDATE
-                   SET hits = ARRAY(SELECT h FROM unnest(rate_limit.hits) h
-                                    WHERE h > clock_timestamp() - make_interval(secs => ?3) ORDER BY h)
-                              || clock_timestamp()
-                 WHERE (SELECT count(*) FROM unnest(rate_limit.hits) h
-                        WHERE h > clock_timestamp() - make_interval(secs => ?3)) < ?2
-                RETURNING 1
-                """)
-                .setParameter(1, bucket)
-                .setParameter(2, perMinute)
-                .setParameter(3, WINDOW.toSeconds())
-                .getResultList();
-        if (recorded.isEmpty()) {
-            throw new RateLimited(secondsUntilFree(bucket, perMinute).orElse(1L));
+        SqlStatement upsert = bindHit(SqlStatement.of(HIT + " RETURNING 1 AS recorded"), action, ipHash, perMinute);
+        if (upsert.list(entityManager, row -> row).isEmpty()) {
+            refuse(action, ipHash, perMinute);
         }
+    }
+
+    /**
+     * The upsert of {@link #hit}, for a statement that records a hit along with what it allows: put it in
+     * a {@code WITH} clause ({@code hit AS (HIT RETURNING 1)}), make the rest of the statement depend on a
+     * row of it, and bind its parameters with {@link #bindHit}. When the statement returns nothing because
+     * of it, call {@link #refuse}.
+     */
+    public static final String HIT = """
+            INSERT INTO rate_limit (bucket, hits) VALUES (:rateBucket, ARRAY[clock_timestamp()])
+            ON CONFLICT (bucket) DO UPDATE
+               SET hits = ARRAY(SELECT h FROM unnest(rate_limit.hits) h
+                                WHERE h > clock_timestamp() - make_interval(secs => :rateWindow) ORDER BY h)
+                          || clock_timestamp()
+             WHERE (SELECT count(*) FROM unnest(rate_limit.hits) h
+                    WHERE h > clock_timestamp() - make_interval(secs => :rateWindow)) < :ratePerMinute""";
+
+    public static SqlStatement bindHit(SqlStatement statement, String action, String ipHash, int perMinute) {
+        return statement.set("rateBucket", action + ":" + ipHash)
+                .set("ratePerMinute", perMinute)
+                .set("rateWindow", WINDOW.toSeconds());
+    }
+
+    /** Throws {@link RateLimited}, with the seconds until the client may try again. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public void refuse(String action, String ipHash, int perMinute) {
+        throw new RateLimited(secondsUntilFree(action + ":" + ipHash, perMinute).orElse(1L));
     }
 
     /** Seconds until {@code action} is allowed again from {@code ipHash}, if it is not allowed now; records nothing. */

@@ -2,6 +2,7 @@ package org.vigie.platform;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -9,8 +10,9 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 /**
- * The one way Vigie reads the result of a native query: create it with {@code Tuple.class}, give every
- * column an alias, and map each {@link Row} to a record by column name, never by position.
+ * The one way Vigie reads the result of a native query: create it with {@code Tuple.class} (or run it as an
+ * {@link SqlStatement}), give every column an alias, and map each {@link Row} to a record by column name,
+ * never by position.
  */
 public final class Rows {
 
@@ -35,15 +37,26 @@ public final class Rows {
     }
 
     /** A row, read by column alias with the type the caller expects. */
-    public record Row(Tuple tuple) {
+    public static final class Row {
+
+        private final Function<String, Object> columns;
+
+        Row(Tuple tuple) {
+            this.columns = tuple::get;
+        }
+
+        /** A row of plain JDBC ({@link SqlStatement}): its columns by label. */
+        Row(Map<String, Object> columns) {
+            this.columns = columns::get;
+        }
 
         public String string(String column) {
-            return (String) tuple.get(column);
+            return (String) columns.apply(column);
         }
 
         /** A count or a bigint; 0 for null. */
         public long count(String column) {
-            Object value = tuple.get(column);
+            Object value = columns.apply(column);
             return value == null ? 0 : ((Number) value).longValue();
         }
 
@@ -52,21 +65,21 @@ public final class Rows {
         }
 
         public Long nullableLong(String column) {
-            Object value = tuple.get(column);
+            Object value = columns.apply(column);
             return value == null ? null : ((Number) value).longValue();
         }
 
         public Double nullableDouble(String column) {
-            Object value = tuple.get(column);
+            Object value = columns.apply(column);
             return value == null ? null : ((Number) value).doubleValue();
         }
 
         public boolean bool(String column) {
-            return Boolean.TRUE.equals(tuple.get(column));
+            return Boolean.TRUE.equals(columns.apply(column));
         }
 
         public Instant instant(String column) {
-            Object value = tuple.get(column);
+            Object value = columns.apply(column);
             return value == null ? null : Times.instant(value);
         }
     }

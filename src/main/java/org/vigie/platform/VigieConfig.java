@@ -23,6 +23,17 @@ public interface VigieConfig {
 
     Cache cache();
 
+    Counters counters();
+
+    interface Counters {
+        /**
+         * How often each instance folds the articles' count deltas and tells every instance which threads
+         * changed: how soon another instance serves a change, at most.
+         */
+        @WithDefault("0.25S")
+        java.time.Duration foldEvery();
+    }
+
     interface Cache {
         /** Whether thread pages are kept in memory, as serialized bytes, between the changes that alter them. */
         @WithDefault("true")

@@ -56,7 +56,11 @@ class MigrationTest {
     }
 
     private static int visibleCount(Statement sql) throws Exception {
-        try (ResultSet row = sql.executeQuery("SELECT visible_count FROM article WHERE article_key = 'upgrade'")) {
+        // From V8 on, an article's count is its folded count plus the deltas not folded yet.
+        String count = sql.getConnection().getMetaData().getTables(null, null, "article_visible_count", null).next()
+                ? "SELECT v.visible_count FROM article_visible_count v JOIN article a ON a.id = v.article_id WHERE a.article_key = 'upgrade'"
+                : "SELECT visible_count FROM article WHERE article_key = 'upgrade'";
+        try (ResultSet row = sql.executeQuery(count)) {
             row.next();
             return row.getInt(1);
         }
