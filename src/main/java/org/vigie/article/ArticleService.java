@@ -3,6 +3,7 @@ package org.vigie.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,19 +113,34 @@ public class ArticleService {
         return new Updated(ArticleSettings.of(article), created);
     }
 
+    /**
+     * Counts read: per key asked, in that order (unknown keys count 0); the ids of the keys that are
+     * articles; and the newest article's id then.
+     */
+    public record Counts(Map<String, Integer> counts, Map<String, Long> ids, long newestArticle) {
+    }
+
     /** Visible comments and replies per key, in the order asked; unknown keys count 0. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Map<String, Integer> counts(List<String> keys) {
+    public Counts counts(List<String> keys) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         keys.forEach(key -> counts.put(key, 0));
+        long[] newest = { 0 };
         if (!keys.isEmpty()) {
-            entityManager.createQuery("SELECT a.key AS articleKey, a.visibleCount AS visible FROM Article a"
-                    + " WHERE a.key IN :keys", Tuple.class)
-                    .setParameter("keys", keys)
-                    .getResultStream()
-                    .forEach(row -> counts.put(row.get("articleKey", String.class), row.get("visible", Integer.class)));
+            Rows.forEach(entityManager.createNativeQuery("SELECT n.newest, a.article_key, a.id, v.visible_count"
+                    + " FROM (SELECT max(id) AS newest FROM article) n"
+                    + " LEFT JOIN article a ON a.article_key IN (:keys)"
+                    + " LEFT JOIN article_visible_count v ON v.article_id = a.id", Tuple.class)
+                    .setParameter("keys", keys), row -> {
+                        newest[0] = row.count("newest");
+                        if (row.string("article_key") != null) {
+                            counts.put(row.string("article_key"), row.integer("visible_count"));
+                            ids.put(row.string("article_key"), row.count("id"));
+                        }
+                    });
         }
-        return counts;
+        return new Counts(counts, ids, newest[0]);
     }
 
     /** Articles with the most visible comments created in the last {@code days} days. */

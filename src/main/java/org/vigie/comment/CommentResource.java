@@ -28,8 +28,10 @@ import org.vigie.article.ArticleKey;
 import org.vigie.http.Created;
 import org.vigie.http.Languages;
 import org.vigie.http.RequiredBody;
+import org.vigie.http.Revalidation;
 import org.vigie.http.WholeNumber;
 import org.vigie.platform.ClientAddresses;
+import org.vigie.platform.JsonBytes;
 import org.vigie.platform.VigieConfig;
 
 import io.vertx.core.http.HttpServerRequest;
@@ -94,26 +96,7 @@ public class CommentResource {
             @RestQuery @WholeNumber(min = 1, max = 100) String limit,
             @Parameter(description = "nextCursor of the previous page") @RestQuery String cursor,
             @Parameter(description = "The ETag of a page read before") @RestHeader("If-None-Match") String ifNoneMatch) {
-        ThreadPages.Page page = pages.page(articleKey, ThreadOrder.parse(sort), WholeNumber.Values.or(limit, 20), cursor);
-        String cacheControl = "public, max-age=" + config.cache().maxAge().toSeconds() + ", stale-while-revalidate="
-                + config.cache().staleWhileRevalidate().toSeconds();
-        RestResponse.ResponseBuilder<byte[]> response = matches(ifNoneMatch, page.etag())
-                ? RestResponse.ResponseBuilder.<byte[]> create(RestResponse.Status.NOT_MODIFIED)
-                : RestResponse.ResponseBuilder.ok(page.json(), MediaType.APPLICATION_JSON);
-        return response.header(HttpHeaders.ETAG, page.etag()).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-    }
-
-    /** Whether If-None-Match names this ETag: one of a list, or {@code *}. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
+        JsonBytes page = pages.page(articleKey, ThreadOrder.parse(sort), WholeNumber.Values.or(limit, 20), cursor);
+        return Revalidation.answer(page, ifNoneMatch, config.cache());
     }
 }

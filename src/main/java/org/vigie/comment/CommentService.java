@@ -20,7 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
-import org.vigie.article.Article;
 import org.vigie.article.ArticleService;
 import org.vigie.audit.AuditTrail;
 import org.vigie.moderation.ModerationPipeline;
@@ -178,46 +177,66 @@ public class CommentService {
         reply.inReplyTo = parent.id;
     }
 
-    /** A page of visible top-level comments, each with all its visible replies, oldest first. */
+    /**
+     * A page of visible top-level comments, each with all its visible replies, oldest first. One statement
+     * reads it all (the article's count, the page's comments and their replies) straight into the API's
+     * records: no entity is loaded, no JSON column read.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ThreadPage thread(String articleKey, ThreadOrder order, int limit, String cursorToken) {
         Cursor after = Cursor.decode(cursorToken, order.name());
-        Article article = Article.findByKey(articleKey);
-        if (article == null) {
+        SqlStatement page = SqlStatement.of(threadSql(order, after != null))
+                .set("articleKey", articleKey)
+                .set("limit", limit + 1);
+        if (after != null) {
+            page.set("at", after.instant()).set("id", after.id());
+        }
+        Integer[] total = { null };
+        List<CommentView> top = new ArrayList<>();
+        Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();
+        page.list(entityManager, row -> {
+            switch (row.string("kind")) {
+                case "A" -> total[0] = row.integer("reply_count");
+                case "C" -> {
+                    List<ReplyView> under = new ArrayList<>();
+                    replies.put(row.count("id"), under);
+                    top.add(new CommentView(row.count("id"), row.string("author_name"), row.string("body"),
+                            Excerpt.of(row.string("body")), row.instant("created_at"), row.integer("reply_count"), under));
+                }
+                default -> replies.get(row.nullableLong("parent_id")).add(new ReplyView(row.count("id"), row.string("author_name"),
+                        row.string("body"), Excerpt.of(row.string("body")), row.instant("created_at"), row.nullableLong("in_reply_to")));
+            }
+            return row;
+        });
+        if (total[0] == null) {
             return new ThreadPage(articleKey, 0, List.of(), null);
         }
-        String direction = order == ThreadOrder.NEWEST ? "DESC" : "ASC";
-        String comparison = order == ThreadOrder.NEWEST ? "<" : ">";
-        String keyset = after == null ? "" : " AND (c.createdAt, c.id) " + comparison + " (:at, :id)";
-        var query = entityManager.createQuery("SELECT c FROM Comment c WHERE c.articleId = :article"
-                + " AND c.parentId IS NULL AND c.status = :visible" + keyset
-                + " ORDER BY c.createdAt " + direction + ", c.id " + direction, Comment.class)
-                .setParameter("article", article.id)
-                .setParameter("visible", ModerationStatus.VISIBLE)
-                .setMaxResults(limit + 1);
-        if (after != null) {
-            query.setParameter("at", after.instant()).setParameter("id", after.id());
-        }
-        Cursor.Page<Comment> page = Cursor.page(query.getResultList(), limit, order.name(),
-                c -> Cursor.at(c.createdAt, c.id));
-        List<Comment> top = page.items();
+        Cursor.Page<CommentView> items = Cursor.page(top, limit, order.name(), c -> Cursor.at(c.createdAt(), c.id()));
+        return new ThreadPage(articleKey, total[0], items.items(), items.nextCursor());
+    }
 
-        Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();
-        top.forEach(c -> replies.put(c.id, new ArrayList<>()));
-        if (!top.isEmpty()) {
-            entityManager.createQuery("SELECT c FROM Comment c WHERE c.parentId IN :parents AND c.status = :visible"
-                    + " ORDER BY c.createdAt, c.id", Comment.class)
-                    .setParameter("parents", replies.keySet())
-                    .setParameter("visible", ModerationStatus.VISIBLE)
-                    .getResultStream()
-                    .forEach(r -> replies.get(r.parentId).add(new ReplyView(r.id, r.authorName, r.body,
-                            Excerpt.of(r.body), r.createdAt, r.inReplyTo)));
-        }
-        List<CommentView> items = top.stream()
-                .map(c -> new CommentView(c.id, c.authorName, c.body, Excerpt.of(c.body), c.createdAt, c.replyCount,
-                        replies.get(c.id)))
-                .toList();
-        return new ThreadPage(article.key, article.visibleCount, items, page.nextCursor());
+    /**
+     * The statement of a thread page: a row for the article (kind A, its count in reply_count), then its
+     * visible top-level comments in the page's order, one more than the page holds (kind C), then their
+     * visible replies, oldest first (kind R).
+     */
+    private static String threadSql(ThreadOrder order, boolean after) {
+        String direction = order == ThreadOrder.NEWEST ? "DESC" : "ASC";
+        String keyset = after ? " AND (c.created_at, c.id) " + (order == ThreadOrder.NEWEST ? "<" : ">") + " (:at, :id)" : "";
+        return "WITH a AS (SELECT id FROM article WHERE article_key = :articleKey),"
+                + " top AS (SELECT c.id, c.author_name, c.body, c.created_at, c.reply_count FROM comment c"
+                + "          WHERE c.article_id = (SELECT id FROM a) AND c.parent_id IS NULL AND c.status = 'VISIBLE'" + keyset
+                + "          ORDER BY c.created_at " + direction + ", c.id " + direction + " LIMIT :limit)"
+                + " SELECT 'A' AS kind, 0 AS position, a.id, NULL::bigint AS parent_id, NULL::bigint AS in_reply_to,"
+                + "        NULL AS author_name, NULL AS body, NULL::timestamptz AS created_at,"
+                + "        (SELECT v.visible_count FROM article_visible_count v WHERE v.article_id = a.id) AS reply_count FROM a"
+                + " UNION ALL"
+                + " SELECT 'C', row_number() OVER (ORDER BY t.created_at " + direction + ", t.id " + direction + "), t.id, NULL, NULL,"
+                + "        t.author_name, t.body, t.created_at, t.reply_count FROM top t"
+                + " UNION ALL"
+                + " SELECT 'R', 0, r.id, r.parent_id, r.in_reply_to, r.author_name, r.body, r.created_at, r.reply_count FROM comment r"
+                + "  WHERE r.parent_id IN (SELECT id FROM top) AND r.status = 'VISIBLE'"
+                + " ORDER BY 1, 2, created_at, id";
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.vigie.Api;
+import org.vigie.http.Revalidation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -108,11 +109,11 @@ class ThreadPagesTest {
     @Test
     void ifNoneMatchListsAndWildcards() {
         String etag = "\"abc\"";
-        assertTrue(CommentResource.matches("\"abc\"", etag));
-        assertTrue(CommentResource.matches("\"x\" , \"abc\"", etag));
-        assertTrue(CommentResource.matches("*", etag));
-        assertTrue(CommentResource.matches("W/\"abc\"", etag));
-        assertFalse(CommentResource.matches(null, etag));
-        assertFalse(CommentResource.matches("\"abcd\"", etag));
+        assertTrue(Revalidation.matches("\"abc\"", etag));
+        assertTrue(Revalidation.matches("\"x\" , \"abc\"", etag));
+        assertTrue(Revalidation.matches("*", etag));
+        assertTrue(Revalidation.matches("W/\"abc\"", etag));
+        assertFalse(Revalidation.matches(null, etag));
+        assertFalse(Revalidation.matches("\"abcd\"", etag));
     }
 }
