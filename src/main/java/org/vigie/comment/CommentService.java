@@ -185,7 +185,7 @@ public class CommentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ThreadPage thread(String articleKey, ThreadOrder order, int limit, String cursorToken) {
         Cursor after = Cursor.decode(cursorToken, order.name());
-        SqlStatement page = SqlStatement.of(threadSql(order, after != null))
+        SqlStatement page = SqlStatement.of(THREAD.get(order).get(after == null ? 0 : 1))
                 .set("articleKey", articleKey)
                 .set("limit", limit + 1);
         if (after != null) {
@@ -214,6 +214,11 @@ public class CommentService {
         Cursor.Page<CommentView> items = Cursor.page(top, limit, order.name(), c -> Cursor.at(c.createdAt(), c.id()));
         return new ThreadPage(articleKey, total[0], items.items(), items.nextCursor());
     }
+
+    /** The statements of a thread page, by order, without and with a cursor. */
+    private static final Map<ThreadOrder, List<String>> THREAD = Map.of(
+            ThreadOrder.NEWEST, List.of(threadSql(ThreadOrder.NEWEST, false), threadSql(ThreadOrder.NEWEST, true)),
+            ThreadOrder.OLDEST, List.of(threadSql(ThreadOrder.OLDEST, false), threadSql(ThreadOrder.OLDEST, true)));
 
     /**
      * The statement of a thread page: a row for the article (kind A, its count in reply_count), then its

@@ -87,11 +87,15 @@ public final class SqlStatement {
             }
             try (ResultSet result = statement.executeQuery()) {
                 ResultSetMetaData columns = result.getMetaData();
+                String[] labels = new String[columns.getColumnCount()];
+                for (int c = 0; c < labels.length; c++) {
+                    labels[c] = columns.getColumnLabel(c + 1);
+                }
                 List<T> rows = new ArrayList<>();
                 while (result.next()) {
-                    Map<String, Object> row = new HashMap<>();
-                    for (int c = 1; c <= columns.getColumnCount(); c++) {
-                        row.put(columns.getColumnLabel(c), result.getObject(c));
+                    Map<String, Object> row = new HashMap<>(labels.length * 2);
+                    for (int c = 0; c < labels.length; c++) {
+                        row.put(labels[c], result.getObject(c + 1));
                     }
                     rows.add(mapper.apply(new Rows.Row(row)));
                 }
