@@ -110,6 +110,18 @@ print("shown" if probe in ids else "pushed" if ids and min(ids) > probe else "st
     echo "$stale stale, $pushed pushed off by newer posts, of $visible visible posts"
 }
 
+declare -A result
+run() {  # name, url, script, [environment...]
+    local name=$1 url=$2 script=$3
+    shift 3
+    local line
+    [[ -z "$ONLY" || " $ONLY " == *" $name "* ]] || return 0
+    env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$url" >/dev/null
+    line=$(env "$@" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url" | grep '^RESULT')
+    result[$name]=${line#RESULT }
+    echo "$name: ${result[$name]}" >&2
+}
+
 run bare-bytes "http://127.0.0.1:8081/bare/bytes" "$report"
 run bare-rows "http://127.0.0.1:8081/bare/rows" "$report"
 run bare-insert "http://127.0.0.1:8081/bare/insert" "$work/insert.lua"
