@@ -37,6 +37,8 @@ import org.vigie.rules.Submission;
 import org.vigie.rules.Verdict;
 import org.vigie.rules.normalize.NormalizedText;
 
+import io.agroal.api.AgroalDataSource;
+
 /** Posting comments and reading threads. */
 @ApplicationScoped
 public class CommentService {
@@ -64,6 +66,9 @@ public class CommentService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     AuditTrail audit;
@@ -194,7 +199,7 @@ public class CommentService {
         Integer[] total = { null };
         List<CommentView> top = new ArrayList<>();
         Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();
-        page.list(entityManager, row -> {
+        page.read(entityManager, dataSource, row -> {
             switch (row.string("kind")) {
                 case "A" -> total[0] = row.integer("reply_count");
                 case "C" -> {

@@ -16,9 +16,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.hibernate.Session;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * A native statement with named parameters ({@code :name}), run with plain JDBC on the connection of the
@@ -71,9 +76,25 @@ public final class SqlStatement {
         return rows.get(0);
     }
 
-    /** Every row it returns, mapped. */
+    /** Every row it returns, mapped: on the connection of the caller's transaction. */
     public <T> List<T> list(EntityManager entityManager, Function<Rows.Row, T> mapper) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> run(connection, mapper));
+    }
+
+    /**
+     * Every row it returns, mapped: in the caller's transaction if there is one, else on a pooled connection
+     * of its own, without opening a Hibernate session (a read that needs no transaction, such as a thread
+     * page).
+     */
+    public <T> List<T> read(EntityManager entityManager, DataSource dataSource, Function<Rows.Row, T> mapper) {
+        if (QuarkusTransaction.isActive()) {
+            return list(entityManager, mapper);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return run(connection, mapper);
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not read: " + e.getMessage(), e);
+        }
     }
 
     private <T> List<T> run(Connection connection, Function<Rows.Row, T> mapper) throws SQLException {
