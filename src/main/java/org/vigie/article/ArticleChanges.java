@@ -4,6 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +23,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 @ApplicationScoped
 public class ArticleChanges {
+
+    /** The channel on which instances tell each other which articles changed: an id, or * for all. */
+    public static final String CHANNEL = "vigie_threads";
+
+    /** An article's settings changed in the current transaction: its title and link are in the ranking. */
+    public record SettingsChanged(long articleId) {
+    }
+
+    @Inject
+    EntityManager entityManager;
 
     /** How many articles' generations are remembered: the articles read recently. */
     private static final int ARTICLES_REMEMBERED = 100_000;
@@ -63,6 +77,18 @@ public class ArticleChanges {
             highestChanged.accumulateAndGet(articleId, Math::max);
         }
         any.incrementAndGet();
+    }
+
+    /** Tells the other instances, when the transaction commits, and this one once it has. */
+    void announce(@Observes(during = TransactionPhase.IN_PROGRESS) SettingsChanged change) {
+        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, CHANNEL)
+                .setParameter(2, Long.toString(change.articleId()))
+                .getSingleResult();
+    }
+
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {
+        changed(change.articleId());
     }
 
     private AtomicLong counterOf(long articleId) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -33,6 +34,9 @@ public class ArticleService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<ArticleChanges.SettingsChanged> settingsChanged;
 
     /** What a new comment needs of its article: its id, and what the rules may know of it. */
     public record Target(long id, Submission.ArticleFacts facts) {
@@ -110,6 +114,7 @@ public class ArticleService {
         article.updatedAt = Times.now(clock);
         article.persistAndFlush();
         entityManager.refresh(article);
+        settingsChanged.fire(new ArticleChanges.SettingsChanged(article.id));
         return new Updated(ArticleSettings.of(article), created);
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.vigie.article.ArticleChanges;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,7 +37,7 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class ThreadNotifications {
 
-    static final String CHANNEL = "vigie_threads";
+    static final String CHANNEL = ArticleChanges.CHANNEL;
     private static final String EVERY_THREAD = "*";
     private static final Logger LOG = Logger.getLogger(ThreadNotifications.class);
 
