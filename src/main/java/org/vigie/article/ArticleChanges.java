@@ -24,8 +24,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 @ApplicationScoped
 public class ArticleChanges {
 
-    /** The channel on which instances tell each other which articles changed: an id, or * for all. */
+    /** The channel on which instances tell each other which articles changed: an id, or {@link #EVERY_ARTICLE}. */
     public static final String CHANNEL = "vigie_threads";
+    public static final String EVERY_ARTICLE = "*";
 
     /** An article's settings changed in the current transaction: its title and link are in the ranking. */
     public record SettingsChanged(long articleId) {
@@ -42,10 +43,23 @@ public class ArticleChanges {
     private final AtomicLong any = new AtomicLong();
     private final AtomicLong highestChanged = new AtomicLong();
     private Cache<Long, AtomicLong> generations;
+    /** Article keys never change their id: those read recently, so that they are not looked up again. */
+    private Cache<String, Long> ids;
 
     @PostConstruct
     void start() {
         generations = Caffeine.newBuilder().maximumSize(ARTICLES_REMEMBERED).build();
+        ids = Caffeine.newBuilder().maximumSize(ARTICLES_REMEMBERED).build();
+    }
+
+    /** The id of the article with this key, if it was read recently; null otherwise. */
+    public Long knownId(String key) {
+        return ids.getIfPresent(key);
+    }
+
+    /** Remembers an article's id, read with its key. */
+    public void remember(String key, long id) {
+        ids.put(key, id);
     }
 
     /** The article's current generation. */
@@ -79,12 +93,20 @@ public class ArticleChanges {
         any.incrementAndGet();
     }
 
-    /** Tells the other instances, when the transaction commits, and this one once it has. */
-    void announce(@Observes(during = TransactionPhase.IN_PROGRESS) SettingsChanged change) {
+    /**
+     * Tells the other instances that the article changed (every article for null), in the current
+     * transaction: delivered when, and only if, it commits. For what leaves no count delta, which the
+     * folds would announce.
+     */
+    public void announce(Long articleId) {
         entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
                 .setParameter(1, CHANNEL)
-                .setParameter(2, Long.toString(change.articleId()))
+                .setParameter(2, articleId == null ? EVERY_ARTICLE : articleId.toString())
                 .getSingleResult();
+    }
+
+    void announce(@Observes(during = TransactionPhase.IN_PROGRESS) SettingsChanged change) {
+        announce(change.articleId());
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) SettingsChanged change) {

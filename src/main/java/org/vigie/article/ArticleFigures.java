@@ -52,14 +52,11 @@ public class ArticleFigures {
 
     private Cache<List<String>, KeptCounts> counts;
     private Cache<List<Integer>, KeptRanking> rankings;
-    /** Article keys never change their id. */
-    private Cache<String, Long> ids;
 
     @PostConstruct
     void start() {
         counts = Caffeine.newBuilder().maximumSize(KEPT).build();
         rankings = Caffeine.newBuilder().maximumSize(KEPT).build();
-        ids = Caffeine.newBuilder().maximumSize(100_000).build();
     }
 
     /** Visible comments and replies per key, in the order asked; unknown keys count 0. */
@@ -76,13 +73,13 @@ public class ArticleFigures {
         long everywhere = changes.everywhere();
         Map<Long, Long> before = new HashMap<>();
         for (String key : keys) {
-            Long id = ids.getIfPresent(key);
+            Long id = changes.knownId(key);
             if (id != null) {
                 before.put(id, changes.generation(id));
             }
         }
         ArticleService.Counts read = articles.counts(keys);
-        read.ids().forEach(ids::put);
+        read.ids().forEach(changes::remember);
         JsonBytes fresh = JsonBytes.of(json, read.counts());
         boolean allKnown = before.keySet().containsAll(read.ids().values());
         boolean unchanged = changes.everywhere() == everywhere

@@ -196,12 +196,12 @@ public class CommentService {
         if (after != null) {
             page.set("at", after.instant()).set("id", after.id());
         }
-        Integer[] total = { null };
+        Integer total = null;
         List<CommentView> top = new ArrayList<>();
         Map<Long, List<ReplyView>> replies = new LinkedHashMap<>();
-        page.read(entityManager, dataSource, row -> {
+        for (Rows.Row row : page.read(entityManager, dataSource, row -> row)) {
             switch (row.string("kind")) {
-                case "A" -> total[0] = row.integer("reply_count");
+                case "A" -> total = row.integer("reply_count");
                 case "C" -> {
                     List<ReplyView> under = new ArrayList<>();
                     replies.put(row.count("id"), under);
@@ -211,13 +211,12 @@ public class CommentService {
                 default -> replies.get(row.nullableLong("parent_id")).add(new ReplyView(row.count("id"), row.string("author_name"),
                         row.string("body"), Excerpt.of(row.string("body")), row.instant("created_at"), row.nullableLong("in_reply_to")));
             }
-            return row;
-        });
-        if (total[0] == null) {
+        }
+        if (total == null) {
             return new ThreadPage(articleKey, 0, List.of(), null);
         }
         Cursor.Page<CommentView> items = Cursor.page(top, limit, order.name(), c -> Cursor.at(c.createdAt(), c.id()));
-        return new ThreadPage(articleKey, total[0], items.items(), items.nextCursor());
+        return new ThreadPage(articleKey, total, items.items(), items.nextCursor());
     }
 
     /** The statements of a thread page, by order, without and with a cursor. */

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -38,14 +37,10 @@ import io.quarkus.runtime.StartupEvent;
 public class ThreadNotifications {
 
     static final String CHANNEL = ArticleChanges.CHANNEL;
-    private static final String EVERY_THREAD = "*";
     private static final Logger LOG = Logger.getLogger(ThreadNotifications.class);
 
     @Inject
-    EntityManager entityManager;
-
-    @Inject
-    ThreadPages pages;
+    ArticleChanges changes;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String url;
@@ -61,13 +56,9 @@ public class ThreadNotifications {
     private Thread listener;
 
     void announce(@Observes(during = TransactionPhase.IN_PROGRESS) ThreadChanged change) {
-        if (change.articleId() != null) {
-            return;
+        if (change.articleId() == null) {
+            changes.announce(null);
         }
-        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                .setParameter(1, CHANNEL)
-                .setParameter(2, EVERY_THREAD)
-                .getSingleResult();
     }
 
     void start(@Observes StartupEvent started) {
@@ -92,34 +83,35 @@ public class ThreadNotifications {
                 connection = listen;
                 statement.execute("LISTEN " + CHANNEL);
                 // Changes made while nobody listened here are unknown: forget every page.
-                pages.forget(ThreadChanged.everywhere());
+                changes.changed(null);
                 PGConnection notifications = listen.unwrap(PGConnection.class);
                 while (listening) {
                     PGNotification[] received = notifications.getNotifications(1000);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            pages.forget(parse(notification.getParameter()));
+                            changes.changed(parse(notification.getParameter()));
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
                 if (listening) {
                     LOG.warnf("Not listening for changes made by other instances (%s); trying again in 1 s", e.getMessage());
-                    pages.forget(ThreadChanged.everywhere());
+                    changes.changed(null);
                     pause();
                 }
             }
         }
     }
 
-    private static ThreadChanged parse(String payload) {
-        if (payload == null || payload.equals(EVERY_THREAD)) {
-            return ThreadChanged.everywhere();
+    /** The article named, or null for every article. */
+    private static Long parse(String payload) {
+        if (payload == null || payload.equals(ArticleChanges.EVERY_ARTICLE)) {
+            return null;
         }
         try {
-            return new ThreadChanged(Long.valueOf(payload));
+            return Long.valueOf(payload);
         } catch (NumberFormatException e) {
-            return ThreadChanged.everywhere();
+            return null;
         }
     }
 

@@ -21,8 +21,8 @@ import org.vigie.platform.VigieConfig;
  *
  * <p>Each article has a generation ({@link ArticleChanges}), part of its pages' keys. A change that alters
  * what readers see fires {@link ThreadChanged} in its transaction; once it commits, and before its HTTP
- * answer goes out, the article's generation moves on and its old pages can no longer be found (they leave memory as the size
- * limit requires). A page read while a change commits is kept only if the generation it was read under is
+ * answer goes out, the article's generation moves on and its old pages can no longer be found (they leave
+ * memory as the size limit requires). A page read while a change commits is kept only if the generation it was read under is
  * still current, so no page older than the last committed change is ever served from here.
  */
 @ApplicationScoped
@@ -40,17 +40,12 @@ public class ThreadPages {
     @Inject
     VigieConfig config;
 
-    /** How many articles' ids are remembered: the articles read recently. */
-    private static final int ARTICLES_REMEMBERED = 100_000;
-
     @Inject
     EntityManager entityManager;
 
     @Inject
     ArticleChanges changes;
 
-    /** Article keys never change their id: known ones are not looked up again. */
-    private Cache<String, Long> articleIds;
     private Cache<Key, JsonBytes> pages;
 
     @PostConstruct
@@ -59,7 +54,6 @@ public class ThreadPages {
                 .maximumWeight(config.cache().maxSize().asLongValue())
                 .weigher((Key key, JsonBytes page) -> page.json().length + 256)
                 .build();
-        articleIds = Caffeine.newBuilder().maximumSize(ARTICLES_REMEMBERED).build();
     }
 
     public JsonBytes page(String articleKey, ThreadOrder order, int limit, String cursor) {
@@ -82,17 +76,13 @@ public class ThreadPages {
         return fresh;
     }
 
+    /** A change committed here: the pages it makes stale (one article's, or every article's) are not served again. */
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ThreadChanged change) {
-        forget(change);
-    }
-
-    /** Forgets the pages a change makes stale: one article's, or every article's. */
-    void forget(ThreadChanged change) {
         changes.changed(change.articleId());
     }
 
     private Long articleId(String articleKey) {
-        Long known = articleIds.getIfPresent(articleKey);
+        Long known = changes.knownId(articleKey);
         if (known != null) {
             return known;
         }
@@ -102,7 +92,7 @@ public class ThreadPages {
                 .findFirst()
                 .orElse(null);
         if (id != null) {
-            articleIds.put(articleKey, id);
+            changes.remember(articleKey, id);
         }
         return id;
     }
