@@ -71,12 +71,9 @@ class HostileRequestsTest {
         if (credentials != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
-        // Without a body, HTTP/1.1 as written: the JDK client would otherwise offer an h2c upgrade, and the
-        // upgraded connection can be gone by the time it sends its preface after a refusal.
-        HttpClient.Builder client = HttpClient.newBuilder();
-        if (body == null) {
-            client.version(HttpClient.Version.HTTP_1_1);
-        }
+        // HTTP/1.1 as written: the JDK client would otherwise offer an h2c upgrade, which no browser does and
+        // which is not what these requests test.
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
         return client.build().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
