@@ -1,5 +1,7 @@
 package org.vigie.rules;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -10,9 +12,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param normalized the text as matched (folded, undisguised) or a short description of a fact
  * @param start offset in the field of the span's first character, -1 for facts
  * @param end offset just after the span, -1 for facts
+ * @param grade how hard the word found hits (mild, strong, hate), when it comes from a graded list
  */
 @Schema(name = "Evidence")
-public record Evidence(String field, String original, String normalized, int start, int end) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Evidence(String field, String original, String normalized, int start, int end,
+        @Schema(enumeration = { "mild", "strong", "hate" }) String grade) {
+
+    public Evidence(String field, String original, String normalized, int start, int end) {
+        this(field, original, normalized, start, end, null);
+    }
 
     public static Evidence fact(String field, String description) {
         return new Evidence(field, description, description, -1, -1);

@@ -13,7 +13,7 @@ import org.vigie.rules.conditions.Condition;
  * @param on the events the rule runs on
  * @param when its condition
  * @param action what it does when the condition holds
- * @param explain the explanation template ({match.original}, {match.normalized}, {match.field}, {rule.id})
+ * @param explain the explanation template ({match.original}, {match.normalized}, {match.field}, {match.grade}, {rule.id})
  * @param mode enforce, or shadow (only recorded)
  * @param reopen whether reports may hide again an item a moderator approved
  */
@@ -26,6 +26,7 @@ public record Rule(String id, int priority, Set<Submission.Event> on, Condition 
         return explain
                 .replace("{match.original}", first == null ? "" : first.original())
                 .replace("{match.normalized}", first == null ? "" : first.normalized())
+                .replace("{match.grade}", first == null || first.grade() == null ? "" : first.grade())
                 .replace("{match.field}", first == null ? "" : first.field())
                 .replace("{rule.id}", id);
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -29,12 +30,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 
 import org.vigie.rules.Submission.HistoryQuery.Scope;
 import org.vigie.rules.conditions.CapsCondition;
 import org.vigie.rules.conditions.Condition;
+import org.vigie.rules.conditions.ContactCondition;
 import org.vigie.rules.conditions.Context;
 import org.vigie.rules.conditions.Durations;
 import org.vigie.rules.conditions.FactConditions;
@@ -46,9 +49,12 @@ import org.vigie.rules.conditions.Logical;
 import org.vigie.rules.conditions.RegexCondition;
 import org.vigie.rules.conditions.RepeatsCondition;
 import org.vigie.rules.conditions.TextCondition;
+import org.vigie.rules.lists.Contacts;
 import org.vigie.rules.lists.DomainList;
+import org.vigie.rules.lists.Grade;
 import org.vigie.rules.lists.TextMode;
 import org.vigie.rules.lists.WordList;
+import org.vigie.rules.normalize.Family;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
@@ -77,7 +83,7 @@ public final class RuleSetParser {
     /** The reasons a report rule may name: those readers can give. */
     static final List<String> REPORT_REASONS = Arrays.stream(ReportReason.values()).map(Enum::name).toList();
     static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
-    static final Set<String> PLACEHOLDERS = Set.of("match.original", "match.normalized", "match.field", "rule.id");
+    static final Set<String> PLACEHOLDERS = Set.of("match.original", "match.normalized", "match.field", "match.grade", "rule.id");
     static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     /** YAML without its bombs: few aliases, shallow nesting, a bounded document. */
@@ -143,6 +149,7 @@ public final class RuleSetParser {
         private final String document;
         private final List<RuleSetError> errors = new ArrayList<>();
         private final Map<String, List<String>> listEntries = new HashMap<>();
+        private final Map<String, WordList.Options> listOptions = new HashMap<>();
         private final Map<String, WordList> wordLists = new HashMap<>();
         private final Map<String, DomainList> domainLists = new HashMap<>();
         private final Set<WordList> substringLists = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -219,7 +226,8 @@ public final class RuleSetParser {
                 if (value.isArray()) {
                     readEntries(value, path, entries);
                 } else if (value.isObject()) {
-                    allowOnly(value, path, "file", "entries", "words", "phrases", "domains", "description");
+                    allowOnly(value, path, "file", "entries", "words", "phrases", "domains", "description", "grade", "family");
+                    listOptions.put(list.getKey(), listOptions(value, path));
                     for (String key : List.of("entries", "words", "phrases", "domains")) {
                         if (value.has(key)) {
                             readEntries(value.get(key), path + "." + key, entries);
@@ -250,6 +258,25 @@ public final class RuleSetParser {
             }
         }
 
+        /** A list's grade (mild, strong, hate) and the language whose word families it catches (fr, en). */
+        private WordList.Options listOptions(JsonNode list, String path) {
+            Grade grade = null;
+            Family family = null;
+            if (list.has("grade")) {
+                grade = Grade.of(list.get("grade").asText()).orElse(null);
+                if (grade == null || !list.get("grade").isTextual()) {
+                    error(path + ".grade", "must be mild, strong or hate");
+                }
+            }
+            if (list.has("family")) {
+                family = Family.of(list.get("family").asText()).orElse(null);
+                if (family == null || !list.get("family").isTextual()) {
+                    error(path + ".family", "must be fr or en: the language whose inflected and derived forms the words catch");
+                }
+            }
+            return new WordList.Options(grade, family);
+        }
+
         private void readEntries(JsonNode node, String path, List<String> into) {
             if (!node.isArray()) {
                 error(path, "must be a list of strings");
@@ -269,16 +296,17 @@ public final class RuleSetParser {
 
         /** A word list given by name, or inline as an array of entries. */
         private WordList wordList(JsonNode node, String path) {
-            return list(node, path, wordLists, WordList::of);
+            return list(node, path, wordLists,
+                    (name, entries) -> WordList.of(entries, listOptions.getOrDefault(name, WordList.Options.NONE)));
         }
 
         /** A domain list given by name, or inline as an array of entries. */
         private DomainList domainList(JsonNode node, String path) {
-            return list(node, path, domainLists, DomainList::of);
+            return list(node, path, domainLists, (name, entries) -> DomainList.of(entries));
         }
 
         /** A list given by name, compiled once however many rules name it, or inline as an array of entries. */
-        private <L> L list(JsonNode node, String path, Map<String, L> compiled, Function<List<String>, L> compile) {
+        private <L> L list(JsonNode node, String path, Map<String, L> compiled, BiFunction<String, List<String>, L> compile) {
             if (!node.isTextual()) {
                 List<String> entries = new ArrayList<>();
                 readEntries(node, path, entries);
@@ -288,14 +316,14 @@ public final class RuleSetParser {
                             + " are allowed, " + MAX_ENTRIES_PER_LIST + " in one list");
                     return null;
                 }
-                return compile.apply(entries);
+                return compile.apply(null, entries);
             }
             String name = node.asText();
             if (!listEntries.containsKey(name)) {
                 error(path, "unknown list '" + name + "'" + knownLists());
                 return null;
             }
-            return compiled.computeIfAbsent(name, n -> compile.apply(listEntries.get(n)));
+            return compiled.computeIfAbsent(name, n -> compile.apply(n, listEntries.get(n)));
         }
 
         private String knownLists() {
@@ -403,7 +431,7 @@ public final class RuleSetParser {
 
         private Condition condition(JsonNode node, String path) {
             if (node == null || !node.isObject() || node.isEmpty()) {
-                error(path, "must be a condition: all, any, not, text, regex, links, caps, repeats, length,"
+                error(path, "must be a condition: all, any, not, text, regex, links, contact, caps, repeats, length,"
                         + " duplicate, rate, author, article or reports");
                 return null;
             }
@@ -439,6 +467,7 @@ public final class RuleSetParser {
                 case "text" -> text(node, path);
                 case "regex" -> regex(node, path);
                 case "links" -> links(node, path);
+                case "contact" -> contact(node, path);
                 case "caps" -> caps(node, path);
                 case "repeats" -> repeats(node, path);
                 case "length" -> length(node, path);
@@ -555,6 +584,39 @@ public final class RuleSetParser {
                 return null;
             }
             return new LinksCondition(atLeast == null ? 1 : atLeast.intValue(), to, ignoring);
+        }
+
+        private Condition contact(JsonNode node, String path) {
+            if (!isMapping(node, path)) {
+                return null;
+            }
+            allowOnly(node, path, "kinds", "region");
+            Set<Contacts.Kind> kinds = EnumSet.allOf(Contacts.Kind.class);
+            if (node.has("kinds")) {
+                kinds = EnumSet.noneOf(Contacts.Kind.class);
+                JsonNode list = node.get("kinds");
+                for (JsonNode kind : list.isArray() ? list : List.of(list)) {
+                    Optional<Contacts.Kind> parsed = enumOf(Contacts.Kind.class, kind.asText());
+                    if (!kind.isTextual() || parsed.isEmpty()) {
+                        error(path + ".kinds", "'" + kind.asText() + "' is not a kind of contact: phone, email or handle");
+                        return null;
+                    }
+                    kinds.add(parsed.get());
+                }
+                if (kinds.isEmpty()) {
+                    error(path + ".kinds", "names no kind of contact: phone, email, handle");
+                    return null;
+                }
+            }
+            String region = "FR";
+            if (node.has("region")) {
+                region = node.get("region").asText().toUpperCase(Locale.ROOT);
+                if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+                    error(path + ".region", "'" + node.get("region").asText() + "' is not a country code such as FR, BE, CH or CA");
+                    return null;
+                }
+            }
+            return new ContactCondition(Set.copyOf(kinds), region);
         }
 
         private Condition caps(JsonNode node, String path) {

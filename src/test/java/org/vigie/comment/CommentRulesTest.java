@@ -42,14 +42,15 @@ class CommentRulesTest {
     }
 
     @Test
-    void anInsultIsRejectedButThePublicAnswerSaysPending() {
+    void aSlurIsRejectedButThePublicAnswerSaysPending() {
         String key = Api.newArticleKey("rules-insult");
-        long id = post(key, "Espèce de c0nn4rd !", "PENDING");
+        long id = post(key, "Espèce de b0ugn*ule !", "PENDING");
         JsonPath item = asModerator(id);
         assertEquals("REJECTED", item.getString("status"));
-        assertEquals("insult", decidingRule(item));
-        assertEquals("Insulte probable : « c0nn4rd »", item.getString("matches.find { it.decisive }.explanation"));
-        assertEquals("connard", item.getString("matches.find { it.decisive }.evidence.normalized"));
+        assertEquals("hate", decidingRule(item));
+        assertEquals("Propos haineux (hate) : « b0ugn*ule » (bougnoule)", item.getString("matches.find { it.decisive }.explanation"));
+        assertEquals("bougnoule", item.getString("matches.find { it.decisive }.evidence.normalized"));
+        assertEquals("hate", item.getString("matches.find { it.decisive }.evidence.grade"));
         given().get(THREAD, key).then().body("total", equalTo(0));
         given().get("/api/v1/comments/{id}", id).then().statusCode(404);
         Api.admin().queryParam("status", "REJECTED").queryParam("articleKey", key).get("/api/v1/moderation/queue")
@@ -57,11 +58,12 @@ class CommentRulesTest {
     }
 
     @Test
-    void anInsultingAuthorNameIsRejectedToo() {
+    void anInsultingAuthorNameIsHeldToo() {
         String key = Api.newArticleKey("rules-name");
         long id = post(key, Api.newClientIp(), Api.newEmail(), "Gros Connard", "Bonjour à tous", "PENDING");
         JsonPath item = asModerator(id);
-        assertEquals("REJECTED", item.getString("status"));
+        assertEquals("PENDING", item.getString("status"));
+        assertEquals("insult", decidingRule(item));
         assertEquals("authorName", item.getString("matches.find { it.decisive }.evidence.field"));
     }
 

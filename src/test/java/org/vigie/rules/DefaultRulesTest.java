@@ -38,10 +38,53 @@ class DefaultRulesTest {
     }
 
     @ParameterizedTest(name = "rejected: {0}")
+    @ValueSource(strings = { "Sale bougnoule", "Des y0upins", "Sale pédé", "nique ta race", "Those f4ggots",
+            "Espèce de b*ugnoule", "Je vais te crever" })
+    void slursAndThreatsAreRejected(String body) {
+        Verdict verdict = decide(body);
+        assertEquals(ModerationStatus.REJECTED, verdict.status(), verdict.matches().toString());
+        assertEquals("hate", verdict.matches().stream().filter(Match::decisive).findFirst().orElseThrow().evidence().grade());
+    }
+
+    @ParameterizedTest(name = "held: {0}")
     @ValueSource(strings = { "Espèce de connard", "Sale enfoiré", "t'es qu'un enculé", "Va te faire foutre",
-            "Pauvre c0nn4sse", "nique ta mère", "What a motherfucker" })
-    void insultsAreRejected(String body) {
-        assertEquals(ModerationStatus.REJECTED, decide(body).status());
+            "Pauvre c0nn4sse", "nique ta mère", "What a motherfucker", "Quels enculés", "Ces enfoirés d'arbitres",
+            "Espèce de c*nnard", "enc#lé", "con.nard", "co nn ard", "s-a-l-o-p-e", "Those fuckers" })
+    void insultsAndTheirDisguisesAndFamiliesAreHeld(String body) {
+        Verdict verdict = decide(body);
+        assertEquals(ModerationStatus.PENDING, verdict.status(), verdict.matches().toString());
+        assertEquals("strong", verdict.matches().stream().filter(Match::decisive).findFirst().orElseThrow().evidence().grade());
+    }
+
+    @ParameterizedTest(name = "flagged and visible: {0}")
+    @ValueSource(strings = { "Quel crétin ce ministre", "Espèce d'idiot", "Bande de guignols", "You moron", "T'es nul" })
+    void nameCallingStaysVisibleAndIsFlagged(String body) {
+        Verdict verdict = decide(body);
+        assertEquals(ModerationStatus.VISIBLE, verdict.status(), verdict.matches().toString());
+        assertTrue(verdict.flagged(), verdict.matches().toString());
+        assertEquals("mild", verdict.matches().stream().filter(m -> m.ruleId().equals("mild-insult")).findFirst().orElseThrow()
+                .evidence().grade());
+    }
+
+    @ParameterizedTest(name = "contact held: {0}")
+    @ValueSource(strings = { "Appelez le 06 12 34 56 78", "whatsapp +44 20 7946 0958", "écrivez à jean.dupont@gmail.com",
+            "julie [at] yahoo [dot] fr", "Ajoute-moi sur snap : julie_93", "gagner-vite[.]net", "exemple (point) org",
+            "h t t p s : / / exemple . com", "hxxps://pharmacie-discount.biz" })
+    void contactsAndDisguisedLinksAreHeld(String body) {
+        Verdict verdict = decide(body);
+        assertEquals(ModerationStatus.PENDING, verdict.status(), verdict.matches().toString());
+    }
+
+    @ParameterizedTest(name = "visible: {0}")
+    @ValueSource(strings = { "L'O.N.U. et l'U.E.", "Viendra-t-elle ?", "Hôtel 3* en bord de mer", "Prix* hors taxes",
+            "cf. p. ex. l'article", "- premier point - second point", "Loi n° 2021-1109 du 24 août 2021",
+            "1 250 000 € pour 67 390 000 habitants", "Le 12/06/2024 à 06h30", "Un pique-nique au parc",
+            "Le point de vue du ministre", "@Le Monde merci", "Un point fort de la réforme", "Les ordures ménagères",
+            "Il a pu te voir", "La salle des fêtes", "Les cônes de signalisation", "Le fagot de bois", "Le Niger" })
+    void ordinaryTypographyNumbersAndWordsStayVisible(String body) {
+        Verdict verdict = decide(body);
+        assertEquals(ModerationStatus.VISIBLE, verdict.status(), verdict.matches().toString());
+        assertTrue(!verdict.flagged(), verdict.matches().toString());
     }
 
     @ParameterizedTest(name = "held: {0}")

@@ -41,7 +41,7 @@ class StatsTest {
         Api.configure(key, Map.of("premoderated", true));
         long a = Api.post(key, "Un " + UUID.randomUUID());
         long b = Api.post(key, "Deux " + UUID.randomUUID());
-        Api.post(key, "Espèce de connard " + UUID.randomUUID());
+        Api.post(key, "Espèce de bougnoule " + UUID.randomUUID());
         for (long id : new long[] { a, b }) {
             Api.as(statistician, "stats passphrase").body(Map.of("action", id == a ? "APPROVE" : "REJECT",
                     "version", Api.version(id), "reason", "OTHER")).post("/api/v1/moderation/comments/{id}/decision", id)
@@ -53,12 +53,12 @@ class StatsTest {
 
         JsonPath after = stats();
         assertEquals(7, after.getInt("days"));
-        assertEquals(2, after.getLong("comments.REJECTED") - before.getLong("comments.REJECTED"), "b and the insult");
+        assertEquals(2, after.getLong("comments.REJECTED") - before.getLong("comments.REJECTED"), "b and the slur");
         assertEquals(Map.of("APPROVE", 1, "REJECT", 1), after.getMap("decisionsByModerator." + statistician));
         assertEquals(2, after.getLong("timeToDecision.decisions") - before.getLong("timeToDecision.decisions"));
         Object spamBefore = before.get("reportsByReason.SPAM");
         assertEquals(1, after.getLong("reportsByReason.SPAM") - (spamBefore == null ? 0 : ((Number) spamBefore).longValue()));
-        assertEquals(1, hits(after, "insult", "decisive") - hits(before, "insult", "decisive"));
+        assertEquals(1, hits(after, "hate", "decisive") - hits(before, "hate", "decisive"));
         assertEquals(4, hits(after, "new-author", "shadow") - hits(before, "new-author", "shadow"),
                 "four comments by new authors");
         Api.admin().queryParam("days", 0).get(STATS).then().statusCode(400);

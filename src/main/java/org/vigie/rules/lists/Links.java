@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.IntUnaryOperator;
 
 import org.vigie.rules.normalize.NormalizedText;
 
@@ -53,7 +55,40 @@ public final class Links {
     private Links() {
     }
 
+    /**
+     * A text to find links in: folded, with the way back to the text as typed. Hosts are read from the
+     * text as typed, or, where disguises were undone, from the undisguised text.
+     */
+    private record Source(String folded, IntUnaryOperator originalStart, IntUnaryOperator originalEnd,
+            BiFunction<Integer, Integer, String> typed) {
+
+        static Source of(NormalizedText text) {
+            return new Source(text.folded(), text::originalStart, text::originalEnd,
+                    (start, end) -> text.original().substring(text.originalStart(start), text.originalEnd(end)));
+        }
+
+        static Source of(NormalizedText text, Undisguised undisguised) {
+            return new Source(undisguised.text(), i -> text.originalStart(undisguised.foldedStart(i)),
+                    end -> text.originalEnd(undisguised.foldedEnd(end)), (start, end) -> undisguised.text().substring(start, end));
+        }
+    }
+
+    /** The links of a text, those written plainly and those disguised ({@link Undisguised}). */
     public static List<Link> find(NormalizedText text) {
+        List<Link> links = find(Source.of(text));
+        Undisguised undisguised = Undisguised.of(text);
+        if (!undisguised.text().equals(text.folded())) {
+            for (Link link : find(Source.of(text, undisguised))) {
+                if (links.stream().noneMatch(plain -> plain.start() < link.end() && link.start() < plain.end())) {
+                    links.add(link);
+                }
+            }
+            links.sort(java.util.Comparator.comparingInt(Link::start));
+        }
+        return links;
+    }
+
+    private static List<Link> find(Source text) {
         String folded = text.folded();
         List<Link> links = new ArrayList<>();
         int length = folded.length();
@@ -76,8 +111,8 @@ public final class Links {
         if (folded.contains("<a")) {
             Matcher anchors = ANCHOR.matcher(folded);
             while (anchors.find()) {
-                int start = text.originalStart(anchors.start());
-                int end = text.originalEnd(anchors.end());
+                int start = text.originalStart().applyAsInt(anchors.start());
+                int end = text.originalEnd().applyAsInt(anchors.end());
                 String href = anchors.group(1);
                 int scheme = href.indexOf("//");
                 boolean alreadyCounted = links.stream().anyMatch(link -> link.start() >= start && link.start() < end);
@@ -94,7 +129,7 @@ public final class Links {
         return links;
     }
 
-    private static java.util.Optional<Link> link(NormalizedText text, int chunkStart, int chunkEnd) {
+    private static java.util.Optional<Link> link(Source text, int chunkStart, int chunkEnd) {
         String folded = text.folded();
         String chunk = folded.substring(chunkStart, chunkEnd);
         // SCHEME ends with "://": most chunks (a sentence's last word, a decimal number) cannot match it.
@@ -131,19 +166,20 @@ public final class Links {
         return hosted(text, start, start, end, counted);
     }
 
-    private static java.util.Optional<Link> hosted(NormalizedText text, int linkStart, int hostStart, int end,
+    private static java.util.Optional<Link> hosted(Source text, int linkStart, int hostStart, int end,
             boolean counted) {
         String folded = text.folded();
         int hostEnd = hostStart;
         while (hostEnd < end && "/?#".indexOf(folded.charAt(hostEnd)) < 0) {
             hostEnd++;
         }
-        String typedHost = text.original().substring(text.originalStart(hostStart), text.originalEnd(hostEnd));
+        String typedHost = text.typed().apply(hostStart, hostEnd);
         String host = hostOnly(typedHost);
         if (host.isEmpty() || end <= linkStart) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Link(host, text.originalStart(linkStart), text.originalEnd(end), counted));
+        return java.util.Optional.of(new Link(host, text.originalStart().applyAsInt(linkStart),
+                text.originalEnd().applyAsInt(end), counted));
     }
 
     /** The host in punycode, lower case, without credentials, port or trailing dots. */
@@ -185,8 +221,8 @@ public final class Links {
      * "C'est fini.Il faut" is two sentences missing a space, not a domain: a label after a dot that
      * starts with a capital followed by lower case, in a host not written all in capitals.
      */
-    private static boolean looksLikeSentences(NormalizedText text, int start, int end) {
-        String typed = text.original().substring(text.originalStart(start), text.originalEnd(end));
+    private static boolean looksLikeSentences(Source text, int start, int end) {
+        String typed = text.typed().apply(start, end);
         if (typed.equals(typed.toUpperCase(Locale.ROOT))) {
             return false;
         }

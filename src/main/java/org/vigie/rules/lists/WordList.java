@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.ahocorasick.trie.Emit;
 import org.ahocorasick.trie.Trie;
+import org.vigie.rules.normalize.Family;
 import org.vigie.rules.normalize.NormalizedText;
 import org.vigie.rules.normalize.Runs;
 import org.vigie.rules.normalize.Token;
@@ -30,6 +31,20 @@ public final class WordList {
     public record Found(String entry, String normalized, Token span) {
     }
 
+    /**
+     * How a list reads: the grade of its entries, if it has one, and the language whose word families its
+     * single words catch, if any.
+     */
+    public record Options(Grade grade, Family family) {
+        public static final Options NONE = new Options(null, null);
+    }
+
+    /**
+     * A word's family is read from stems of at least this many letters: shorter ones are shared by too many
+     * innocent words (con, cône, conte; bais- of baiser and baisse).
+     */
+    static final int FAMILY_MIN_LETTERS = 5;
+
     /** One spelling of an entry: itself, or a plural or feminine form. */
     private record Form(String entry, String spelling, Runs runs, boolean exact) {
     }
@@ -46,8 +61,14 @@ public final class WordList {
     private final Map<String, String> substringEntries = new HashMap<>();
     private volatile Trie substrings;
     private final int size;
+    private final Options options;
+    /** Single-word entries by the stem of their family. */
+    private final Map<String, String> families = new HashMap<>();
+    /** Every spelling of the single-word entries, by length: what a masked word is compared with. */
+    private final Map<Integer, List<Form>> byLength = new HashMap<>();
 
-    private WordList(Collection<String> entries) {
+    private WordList(Collection<String> entries, Options options) {
+        this.options = options;
         int longest = 0;
         int count = 0;
         for (String entry : entries) {
@@ -60,8 +81,15 @@ public final class WordList {
             if (folded.size() == 1) {
                 for (Form form : forms(entry, folded.get(0))) {
                     words.computeIfAbsent(form.runs().letters(), k -> new ArrayList<>()).add(form);
+                    byLength.computeIfAbsent(form.spelling().length(), k -> new ArrayList<>()).add(form);
                 }
                 String letters = Runs.of(folded.get(0)).letters();
+                if (options.family() != null) {
+                    String stem = options.family().stem(folded.get(0));
+                    if (stem.length() >= FAMILY_MIN_LETTERS) {
+                        families.putIfAbsent(stem, entry);
+                    }
+                }
                 prefixes.add(letters);
                 prefixEntries.putIfAbsent(letters, entry);
                 longest = Math.max(longest, letters.length());
@@ -91,7 +119,16 @@ public final class WordList {
     }
 
     public static WordList of(Collection<String> entries) {
-        return new WordList(entries);
+        return new WordList(entries, Options.NONE);
+    }
+
+    public static WordList of(Collection<String> entries, Options options) {
+        return new WordList(entries, options);
+    }
+
+    /** The grade of the list's entries, null if it has none. */
+    public Grade grade() {
+        return options.grade();
     }
 
     /** The letters a substring search indexes: what its automaton grows with. */
@@ -129,6 +166,9 @@ public final class WordList {
         for (int i = 0; i < spelledOut.size(); i++) {
             findAt(spelledOut, i, null, mode, found);
         }
+        if (mode == TextMode.WORD) {
+            findDisguised(text, found);
+        }
         if (except == null || found.isEmpty()) {
             return found;
         }
@@ -136,6 +176,71 @@ public final class WordList {
         found.removeIf(hit -> exceptions.stream().anyMatch(exception -> exception.span().start() < hit.span().end()
                 && hit.span().start() < exception.span().end()));
         return found;
+    }
+
+    /**
+     * Words disguised by masks or cut in pieces ({@link NormalizedText#masked()}, {@link NormalizedText#joined()}),
+     * where nothing was found already.
+     */
+    private void findDisguised(NormalizedText text, List<Found> found) {
+        if (byLength.isEmpty()) {
+            return;
+        }
+        for (Token masked : text.masked()) {
+            if (!overlaps(found, masked)) {
+                Found hit = unmasked(masked);
+                if (hit != null) {
+                    found.add(hit);
+                }
+            }
+        }
+        for (Token joined : text.joined()) {
+            if (overlaps(found, joined)) {
+                continue;
+            }
+            for (Runs runs : joined.runs()) {
+                Found hit = word(runs, joined, true);
+                if (hit != null) {
+                    found.add(hit);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static boolean overlaps(List<Found> found, Token token) {
+        for (Found hit : found) {
+            if (hit.span().start() < token.end() && token.start() < hit.span().end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entry a masked word hides: a spelling as long, with the same letters where they show. */
+    private Found unmasked(Token masked) {
+        for (String reading : masked.variants()) {
+            List<Form> candidates = byLength.get(reading.length());
+            if (candidates == null) {
+                continue;
+            }
+            for (Form form : candidates) {
+                if (fits(reading, form.spelling())) {
+                    return new Found(form.entry(), form.spelling(), masked);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean fits(String masked, String spelling) {
+        for (int k = 0; k < masked.length(); k++) {
+            char c = masked.charAt(k);
+            if (c != NormalizedText.MASK && c != spelling.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** This list's entries found in the text as exceptions to another list: exact words and phrases. */
@@ -156,6 +261,10 @@ public final class WordList {
             };
             if (hit == null && (mode == TextMode.WORD || mode == TextMode.PHRASE) && text != null) {
                 hit = phrase(tokens, index, text, runs.get(v), mode == TextMode.WORD);
+            }
+            if (hit == null && mode == TextMode.WORD && !families.isEmpty()) {
+                String entry = families.get(token.stems(options.family()).get(v));
+                hit = entry == null ? null : new Found(entry, variants.get(v), token);
             }
             if (hit != null) {
                 found.add(hit);

@@ -29,6 +29,8 @@ public final class NormalizedText {
     private final List<Token> tokens;
     private final boolean[] breakAfter;
     private final List<Token> spelledOut;
+    private List<Token> masked;
+    private List<Token> joined;
 
     private NormalizedText(String original, String folded, int[] starts, int[] ends, List<Token> tokens,
             boolean[] breakAfter, List<Token> spelledOut) {
@@ -116,16 +118,29 @@ public final class NormalizedText {
     }
 
     /**
-     * Words spelled out one letter at a time, with one or two separators between the letters:
-     * "c o n n a r d", "c.o.n.n.a.r.d", "c. o. n", "(c)(o)(n)".
+     * Words spelled out one letter at a time, with the same one or two separators between all the letters:
+     * "c o n n a r d", "c.o.n.n.a.r.d", "c. o. n", "e-n-c-u-l-é". A different separator ends the word, so
+     * that "p u t a i n, 2 euros" reads "putain" and "e-n-c-u-l-é d'arbitre" reads "encule".
      */
     private static List<Token> spelledOut(List<Token> tokens, String original) {
         List<Token> words = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
             int j = i;
-            while (j < tokens.size() && tokens.get(j).text().length() == 1
-                    && (j == i || visibleGap(original, tokens.get(j - 1).end(), tokens.get(j).start()) <= SPELLED_OUT_MAX_GAP)) {
+            String separator = null;
+            boolean changed = false;
+            while (j < tokens.size() && tokens.get(j).text().length() == 1) {
+                if (j > i) {
+                    String gap = visible(original, tokens.get(j - 1).end(), tokens.get(j).start());
+                    if (gap.length() > SPELLED_OUT_MAX_GAP) {
+                        break;
+                    }
+                    if (separator != null && !separator.equals(gap)) {
+                        changed = true;
+                        break;
+                    }
+                    separator = gap;
+                }
                 j++;
             }
             if (j - i >= SPELLED_OUT_MIN_LETTERS) {
@@ -135,22 +150,23 @@ public final class NormalizedText {
                 }
                 words.add(new Token(letters.toString(), tokens.get(i).start(), tokens.get(j - 1).end()));
             }
-            i = Math.max(j, i + 1);
+            // Where the separator changed, the last letter may begin the next word: "a b-a-s-t-a-r-d".
+            i = changed && j - 1 > i ? j - 1 : Math.max(j, i + 1);
         }
         return List.copyOf(words);
     }
 
-    /** How many characters that show stand between two offsets (invisible ones do not count). */
-    private static int visibleGap(String text, int from, int to) {
-        int count = 0;
+    /** The characters that show between two offsets (invisible ones left out). */
+    private static String visible(String text, int from, int to) {
+        StringBuilder shown = new StringBuilder(to - from);
         for (int k = from; k < to;) {
             int codePoint = text.codePointAt(k);
             if (!Folding.fold(codePoint).isEmpty()) {
-                count++;
+                shown.appendCodePoint(codePoint);
             }
             k += Character.charCount(codePoint);
         }
-        return count;
+        return shown.toString();
     }
 
     public String original() {
@@ -185,6 +201,129 @@ public final class NormalizedText {
     /** Words that were spelled out letter by letter, read as one word. */
     public List<Token> spelledOut() {
         return spelledOut;
+    }
+
+    /**
+     * Words with letters masked by symbols, read with a {@value #MASK} for each masked letter: "c*nnard",
+     * "enc#lé", "p_tain", "f**k" read "c*nnard", "enc*le", "p*tain", "f**k". A mask stands between two
+     * letters or digits of the word, and masks are at most as many as the letters around them (two at
+     * least), so that star ratings (3*), footnotes (prix*), *emphasis* and sums (5*3) are no words. Found on
+     * first use.
+     */
+    public List<Token> masked() {
+        List<Token> computed = masked;
+        if (computed == null) {
+            computed = findMasked();
+            masked = computed;
+        }
+        return computed;
+    }
+
+    /**
+     * Words cut in pieces by one dot, dash, underscore, middle dot or space between them, read whole: "con.nard",
+     * "en-culé", "co nn ard" read "connard", "encule", "connard". Two to {@value #JOINED_MAX_PIECES} pieces,
+     * {@value #JOINED_MIN_LETTERS} letters or more in all; across spaces, only pieces of at most
+     * {@value #JOINED_SPACED_PIECE} letters, since whole words follow each other across spaces. Words read
+     * whole from single letters are {@link #spelledOut()}, not here. Found on first use.
+     */
+    public List<Token> joined() {
+        List<Token> computed = joined;
+        if (computed == null) {
+            computed = findJoined();
+            joined = computed;
+        }
+        return computed;
+    }
+
+    /** How a masked letter is read. */
+    public static final char MASK = '*';
+    /** Characters that stand for a masked letter. */
+    static final String MASKS = "*#_";
+    static final int JOINED_MAX_PIECES = 4;
+    static final int JOINED_MIN_LETTERS = 5;
+    static final int JOINED_SPACED_PIECE = 4;
+    /** What may stand between two pieces of a word cut up. */
+    static final String CUTS = ".-_·* ";
+
+    private List<Token> findMasked() {
+        List<Token> words = new ArrayList<>();
+        int length = folded.length();
+        int i = 0;
+        while (i < length) {
+            if (!isWordChar(folded, i)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int letters = 0;
+            int masks = 0;
+            StringBuilder reading = new StringBuilder();
+            while (i < length) {
+                if (isWordChar(folded, i)) {
+                    letters += Character.isLetter(folded.charAt(i)) ? 1 : 0;
+                    reading.append(folded.charAt(i));
+                    i++;
+                    continue;
+                }
+                int run = i;
+                while (run < length && MASKS.indexOf(folded.charAt(run)) >= 0) {
+                    run++;
+                }
+                if (run == i || run >= length || !isWordChar(folded, run) || letters == 0) {
+                    break;
+                }
+                masks += run - i;
+                reading.append(String.valueOf(MASK).repeat(run - i));
+                i = run;
+            }
+            if (masks > 0 && masks <= letters && letters >= 2) {
+                words.add(new Token(reading.toString(), starts[start], ends[i - 1]));
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    private List<Token> findJoined() {
+        List<Token> words = new ArrayList<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            StringBuilder reading = new StringBuilder(tokens.get(i).text());
+            boolean spaced = false;
+            boolean shortPieces = tokens.get(i).text().length() <= JOINED_SPACED_PIECE;
+            boolean singleLetters = tokens.get(i).text().length() == 1;
+            for (int j = i + 1; j < tokens.size() && j - i < JOINED_MAX_PIECES; j++) {
+                Token before = tokens.get(j - 1);
+                Token piece = tokens.get(j);
+                char cut = singleCut(before.end(), piece.start());
+                if (cut == 0) {
+                    break;
+                }
+                spaced |= cut == ' ';
+                shortPieces &= piece.text().length() <= JOINED_SPACED_PIECE;
+                singleLetters &= piece.text().length() == 1;
+                reading.append(piece.text());
+                if (reading.length() >= JOINED_MIN_LETTERS && (!spaced || shortPieces) && !singleLetters) {
+                    words.add(new Token(reading.toString(), tokens.get(i).start(), piece.end()));
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    /** The one cutting character that stands between two offsets, ignoring invisible ones; 0 if there is none. */
+    private char singleCut(int from, int to) {
+        char cut = 0;
+        for (int k = from; k < to;) {
+            int codePoint = original.codePointAt(k);
+            k += Character.charCount(codePoint);
+            if (Folding.fold(codePoint).isEmpty()) {
+                continue;
+            }
+            if (cut != 0 || codePoint > 0xFFFF || CUTS.indexOf((char) codePoint) < 0) {
+                return 0;
+            }
+            cut = (char) codePoint;
+        }
+        return cut;
     }
 
     /**

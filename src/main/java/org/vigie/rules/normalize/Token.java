@@ -14,6 +14,7 @@ public final class Token {
     private final int end;
     private List<String> variants;
     private List<Runs> runs;
+    private List<String>[] stems;
 
     /**
      * @param text the folded word
@@ -59,6 +60,24 @@ public final class Token {
             runs = computed;
         }
         return computed;
+    }
+
+    /** The stem of each variant in a language's family (see {@link Family}), in the same order. */
+    public List<String> stems(Family family) {
+        if (stems == null) {
+            stems = newStems();
+        }
+        List<String> computed = stems[family.ordinal()];
+        if (computed == null) {
+            computed = variants().stream().map(family::stem).toList();
+            stems[family.ordinal()] = computed;
+        }
+        return computed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String>[] newStems() {
+        return new List[Family.values().length];
     }
 
     static boolean hasLetter(String word) {
