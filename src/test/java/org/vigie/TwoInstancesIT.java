@@ -162,6 +162,36 @@ class TwoInstancesIT {
     }
 
     @Test
+    void anEditThroughOneIsServedByTheOtherWithinASecond() throws Exception {
+        String key = Api.newArticleKey("two");
+        Answer answer = post(second, key, Api.newClientIp(), Api.newEmail(), "Un avis que son autrice précisera.");
+        assertEquals(201, answer.status(), answer.body().toString());
+        long id = answer.body().path("id").asLong();
+        String text = "Un avis que son autrice a précisé.";
+        assertEquals(List.of(id), thread(second, key));
+
+        Answer edited = send(HttpRequest.newBuilder(URI.create(first + "/api/v1/comments/" + id))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", Api.newClientIp())
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                        Map.of("editToken", answer.body().path("editToken").asText(), "body", text)))));
+        assertEquals(200, edited.status(), edited.body().toString());
+        try {
+            await("the edit, through the other instance").atMost(WITHIN).pollInterval(Duration.ofMillis(20))
+                    .until(() -> send(HttpRequest.newBuilder(URI.create(second + "/api/v1/comments/" + id))).body()
+                            .path("body").asText().equals(text) && firstBody(second, key).equals(text));
+        } catch (ConditionTimeoutException e) {
+            fail("the edit, through the other instance: still " + firstBody(second, key) + " a second later");
+        }
+    }
+
+    /** The text of the first comment of the thread, as the instance serves it. */
+    private static String firstBody(String instance, String key) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(instance + "/api/v1/articles/" + key.replace("/", "%2F")
+                + "/comments?sort=oldest"))).body().path("items").path(0).path("body").asText();
+    }
+
+    @Test
     void aBanThroughOneIsEnforcedAndServedByTheOther() throws Exception {
         String key = Api.newArticleKey("two");
         String spammer = Api.newEmail();

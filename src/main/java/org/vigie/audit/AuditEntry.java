@@ -23,7 +23,9 @@ public class AuditEntry extends PanacheEntityBase {
     /** Who changed the status. */
     public enum ActorKind {
         RULE,
-        MODERATOR
+        MODERATOR,
+        /** The comment's author, by editing it: the rule that judged the new text is in {@link #ruleId}. */
+        AUTHOR
     }
 
     @Id
@@ -44,7 +46,11 @@ public class AuditEntry extends PanacheEntityBase {
     @Column(name = "rule_set_version", updatable = false)
     public Integer ruleSetVersion;
 
-    /** POST, REPORT, APPROVE or REJECT. */
+    /** The rule that decided the status an author's edit got. */
+    @Column(name = "rule_id", updatable = false)
+    public String ruleId;
+
+    /** POST, REPORT, APPROVE, REJECT, BAN or EDITED. */
     @Column(nullable = false, updatable = false)
     public String action;
 

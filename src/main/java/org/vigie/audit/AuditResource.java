@@ -35,12 +35,13 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Read the audit trail",
-            description = "Every status change, newest first: by a rule (with the rule set version) or by a"
-                    + " moderator. Filter by moderator (a username, or a rule id), comment and time span.")
+            description = "Every status change, newest first: by a rule (with the rule set version), by a"
+                    + " moderator, or by the author's edit (actor author, with the rule that judged the new text)."
+                    + " Filter by moderator (a username, a rule id, or author), comment and time span.")
     @APIResponse(responseCode = "200", description = "A page of the trail")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public AuditPage read(
-            @Parameter(description = "A moderator's username, or a rule id") @RestQuery @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}",
+            @Parameter(description = "A moderator's username, a rule id, or author for the authors' edits") @RestQuery @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}",
                     message = "{org.vigie.Username.message}") String moderator,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER)) @RestQuery @WholeNumber(min = 1, max = Long.MAX_VALUE)
             String commentId,

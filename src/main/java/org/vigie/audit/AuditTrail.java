@@ -12,7 +12,7 @@ import org.vigie.platform.SqlStatement;
 import org.vigie.rules.ModerationStatus;
 
 /**
- * Writes the audit trail: every status change, with who made it and when. The only code that writes
+ * Writes the audit trail: every status change and every edit, with who made it and when. The only code that writes
  * {@code audit_entry} (posting runs the statement end {@link #insertedByRule} gives); entries are appended,
  * and only an erasure ever edits one (to forget free text).
  */
@@ -52,6 +52,23 @@ public class AuditTrail {
                 .set("auditTo", to.name())
                 .set("auditReason", truncate(explanation, 500))
                 .set("auditAt", at);
+    }
+
+    /** The actor of the entries {@link #byAuthor} writes: authors are not named in the trail. */
+    public static final String AUTHOR = "author";
+
+    /**
+     * The author edited the comment and the rules judged the new text: {@code ruleId} decided its status,
+     * with the rule set {@code ruleSetVersion}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void byAuthor(long commentId, String action, ModerationStatus from, ModerationStatus to, String ruleId,
+            Integer ruleSetVersion, String explanation, Instant at) {
+        AuditEntry entry = entry(commentId, AuditEntry.ActorKind.AUTHOR, AUTHOR, action, from, to, at);
+        entry.ruleId = ruleId;
+        entry.ruleSetVersion = ruleSetVersion;
+        entry.reason = truncate(explanation, 500);
+        entry.persist();
     }
 
     /** A moderator decided, banned the author or erased them. */

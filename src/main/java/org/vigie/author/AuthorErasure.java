@@ -16,6 +16,8 @@ import org.vigie.audit.AuditTrail;
 import org.vigie.audit.HistoryEntry;
 import org.vigie.comment.Comment;
 import org.vigie.comment.CommentModeration;
+import org.vigie.comment.CommentService;
+import org.vigie.comment.EarlierVersion;
 import org.vigie.platform.Emails;
 import org.vigie.platform.Times;
 import org.vigie.report.ReportService;
@@ -36,6 +38,9 @@ public class AuthorErasure {
 
     @Inject
     CommentModeration comments;
+
+    @Inject
+    CommentService posted;
 
     @Inject
     ReportService reports;
@@ -60,22 +65,23 @@ public class AuthorErasure {
         List<Long> ids = own.stream().map(row -> row.get("comment", Comment.class).id).toList();
         Map<Long, List<StoredReport>> reported = reports.onComments(ids);
         Map<Long, List<HistoryEntry>> history = auditLog.histories(ids);
+        Map<Long, List<EarlierVersion>> versions = posted.earlierVersions(ids);
         List<AuthorExport.ExportedComment> exported = own.stream().map(row -> {
             Comment c = row.get("comment", Comment.class);
             List<AuthorExport.ReportedAs> reportsOnIt = reported.getOrDefault(c.id, List.of()).stream()
                     .map(r -> new AuthorExport.ReportedAs(r.reason(), r.details(), r.createdAt())).toList();
             return new AuthorExport.ExportedComment(c.id, row.get("articleKey", String.class), c.parentId, c.inReplyTo,
                     c.authorName, c.body, c.status.name(), c.createdAt, c.ipHash, c.matches, reportsOnIt,
-                    history.getOrDefault(c.id, List.of()));
+                    history.getOrDefault(c.id, List.of()), versions.getOrDefault(c.id, List.of()));
         }).toList();
         return new AuthorExport(address, clock.instant(), exported, authors.premoderated(address), authors.bans(address));
     }
 
     /**
-     * Erases an email: its comments become tombstones without name, email, address hash, fingerprint or
-     * rule evidence; reports on them lose their details (free text about the author); their audit entries
-     * keep only ids and statuses; bans and settings on the email go. Each erased comment gets an ERASE
-     * entry in the audit trail.
+     * Erases an email: its comments become tombstones without name, email, address hash, fingerprint,
+     * rule evidence, edit token or earlier texts; reports on them lose their details (free text about the
+     * author); their audit entries keep only ids and statuses; bans and settings on the email go. Each
+     * erased comment gets an ERASE entry in the audit trail.
      */
     @Transactional
     public int erase(String email, String admin) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.vigie.audit.HistoryEntry;
+import org.vigie.comment.EarlierVersion;
 
 /** Everything Vigie stores about an email: the answer to a request for access. */
 @Schema(name = "AuthorExport")
@@ -26,7 +27,9 @@ public record AuthorExport(
             @Schema(description = "What the rules found in it, and moderators' decisions") List<org.vigie.rules.Match> matches,
             @Schema(description = "Reports on it: reason, details, time") List<ReportedAs> reports,
             @Schema(description = "Every change of its status, with moderators' reasons and notes")
-            List<HistoryEntry> history) {
+            List<HistoryEntry> history,
+            @Schema(description = "The texts the author replaced by editing it, oldest first")
+            List<EarlierVersion> versions) {
     }
 
     /** A report on one of the author's comments. */

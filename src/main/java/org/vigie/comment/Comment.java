@@ -64,11 +64,23 @@ public class Comment extends PanacheEntityBase {
     public boolean flagged;
 
     /** SHA-256 of the normalised body, to find the same text posted again. */
-    @Column(updatable = false)
+    @Column
     public String fingerprint;
 
-    @Column(name = "rule_set_version", updatable = false)
+    /** The rule set version that decided the status of the current text. */
+    @Column(name = "rule_set_version")
     public Integer ruleSetVersion;
+
+    /** SHA-256 of the edit token, in hex; never the token itself. Null once the author is erased. */
+    @Column(name = "edit_token_hash")
+    public String editTokenHash;
+
+    /** How many times the author edited it; its earlier texts are in {@code comment_version}. */
+    @Column(name = "edit_count", nullable = false)
+    public int editCount;
+
+    @Column(name = "edited_at")
+    public Instant editedAt;
 
     /** Distinct readers who reported it. */
     @Column(name = "report_count", nullable = false)

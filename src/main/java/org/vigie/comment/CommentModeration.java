@@ -13,14 +13,17 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.vigie.audit.AuditTrail;
+import org.vigie.moderation.ModerationPipeline;
 import org.vigie.platform.Rows;
 import org.vigie.platform.Times;
 import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
+import org.vigie.rules.Verdict;
 
 /**
- * Every change to a comment after it was posted: its status (by a moderator or a rule), its reports and
- * flag, and its erasure. With {@link CommentService#post}, the only code that writes {@code comment}.
+ * Every change to a comment after it was posted: its status (by a moderator or a rule), its author's
+ * edits, its reports and flag, and its erasure. With {@link CommentService#post}, the only code that
+ * writes {@code comment} and {@code comment_version}.
  */
 @ApplicationScoped
 public class CommentModeration {
@@ -72,6 +75,56 @@ public class CommentModeration {
         return now;
     }
 
+    /**
+     * Replaces a comment's text with its author's edit, judged by the rules: the text it replaces is kept
+     * with the status and matches it had, the comment takes the new verdict (matches, status, fingerprint),
+     * and the audit trail records the edit by the author with the deciding rule. In the caller's
+     * transaction, which holds the comment's row lock. Readers' threads change as for a decision: this
+     * instance forgets the article's pages once the change commits, and the others learn it through the
+     * database.
+     *
+     * @return when the edit was made
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Instant edit(Comment comment, String body, ModerationPipeline.Decided decided) {
+        Instant now = Times.now(clock);
+        // Taken from the row before the entity changes: the text and verdict being replaced.
+        entityManager.createNativeQuery("""
+                INSERT INTO comment_version (comment_id, number, body, status, matches, rule_set_version, written_at, replaced_at)
+                SELECT id, edit_count + 1, body, status, matches, rule_set_version, coalesce(edited_at, created_at), ?2
+                  FROM comment WHERE id = ?1
+                """)
+                .setParameter(1, comment.id)
+                .setParameter(2, now)
+                .executeUpdate();
+        Verdict verdict = decided.verdict();
+        ModerationStatus from = comment.status;
+        comment.body = body;
+        comment.status = verdict.status();
+        if (from != verdict.status()) {
+            comment.statusChangedAt = now;
+        }
+        comment.matches = verdict.matches();
+        // Readers' reports were about the comment, whatever its text: they still ask for a moderator's look.
+        comment.flagged = verdict.flagged() || (comment.flagged && comment.reportCount > 0);
+        comment.fingerprint = decided.fingerprint();
+        comment.ruleSetVersion = decided.ruleSetVersion();
+        comment.editCount++;
+        comment.editedAt = now;
+        Match decisive = verdict.decisive().orElseThrow();
+        audit.byAuthor(comment.id, EDITED, from, verdict.status(), decisive.ruleId(), decided.ruleSetVersion(),
+                decisive.explanation(), now);
+        if (from == ModerationStatus.VISIBLE && verdict.status() == ModerationStatus.VISIBLE) {
+            threadChanged.fire(ThreadChanged.textOf(comment.articleId));
+        } else if (from == ModerationStatus.VISIBLE || verdict.status() == ModerationStatus.VISIBLE) {
+            threadChanged.fire(new ThreadChanged(comment.articleId));
+        }
+        return now;
+    }
+
+    /** The action under which the audit trail records an author's edit. */
+    public static final String EDITED = "EDITED";
+
     /** Counts a new report: the reporters so far, and when the last one came. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reported(Comment comment, int reporters, Instant at) {
@@ -97,10 +150,14 @@ public class CommentModeration {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Erased> erase(String address) {
         threadChanged.fire(ThreadChanged.everywhere());
+        // The texts their author replaced go too: an erased author left no words behind.
+        entityManager.createNativeQuery("DELETE FROM comment_version WHERE comment_id IN (SELECT id FROM comment WHERE lower(author_email) = ?1)")
+                .setParameter(1, address)
+                .executeUpdate();
         return Rows.list(entityManager.createNativeQuery("""
                 UPDATE comment
                    SET body = ?2, author_name = ?3, author_email = NULL, ip_hash = NULL, fingerprint = NULL,
-                       matches = '[]'::jsonb, erased_at = ?4, version = version + 1
+                       matches = '[]'::jsonb, edit_token_hash = NULL, erased_at = ?4, version = version + 1
                  WHERE lower(author_email) = ?1
                 RETURNING id, status
                 """, Tuple.class)

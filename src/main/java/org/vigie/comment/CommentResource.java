@@ -59,7 +59,8 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a comment or a reply",
             description = "Name, email and text are required. The email is never shown. A new article key creates the"
-                    + " article. The answer says VISIBLE or PENDING; a rejected comment also answers PENDING.")
+                    + " article. The answer says VISIBLE or PENDING; a rejected comment also answers PENDING. It gives,"
+                    + " once, the editToken with which the author may edit the comment until editableUntil.")
     @APIResponse(responseCode = "201", description = "Stored; Location is the comment's address",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -72,7 +73,8 @@ public class CommentResource {
             @Valid @RequiredBody NewComment payload, HttpHeaders headers, HttpServerRequest request) {
         String language = Languages.preferred(headers);
         CommentService.Posted posted = comments.post(articleKey, payload, addresses.of(request));
-        return Created.at("/api/v1/comments/" + posted.id(), PostedComment.of(posted.id(), posted.status(), language));
+        return Created.at("/api/v1/comments/" + posted.id(), PostedComment.posted(posted.id(), posted.status(),
+                posted.editToken(), posted.editableUntil(), language));
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.vigie.comment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.vigie.article.Article;
 import org.vigie.article.ArticleService;
 import org.vigie.audit.AuditTrail;
 import org.vigie.moderation.ModerationPipeline;
@@ -39,7 +41,7 @@ import org.vigie.rules.normalize.NormalizedText;
 
 import io.agroal.api.AgroalDataSource;
 
-/** Posting comments and reading threads. */
+/** Posting comments, their authors' edits, and reading threads. */
 @ApplicationScoped
 public class CommentService {
 
@@ -74,13 +76,16 @@ public class CommentService {
     AuditTrail audit;
 
     @Inject
+    CommentModeration moderation;
+
+    @Inject
     Clock clock;
 
     private static final String INSERT = """
             INSERT INTO comment (article_id, parent_id, in_reply_to, author_name, author_email, body, status, matches,
-                                 flagged, fingerprint, rule_set_version, ip_hash, created_at, status_changed_at)
+                                 flagged, fingerprint, rule_set_version, ip_hash, edit_token_hash, created_at, status_changed_at)
             VALUES (:article, CAST(:parent AS bigint), CAST(:inReplyTo AS bigint), :name, :email, :body, :status,
-                    CAST(:matches AS jsonb), :flagged, :fingerprint, CAST(:version AS integer), :ipHash, :at, :at)
+                    CAST(:matches AS jsonb), :flagged, :fingerprint, CAST(:version AS integer), :ipHash, :editTokenHash, :at, :at)
             RETURNING id""";
 
     private static final String INSERT_AUDITED = "WITH inserted AS (" + INSERT + ") " + AuditTrail.insertedByRule("inserted");
@@ -88,6 +93,9 @@ public class CommentService {
     private static final String ADMIT = "WITH hit AS (" + RateLimiter.HIT + " RETURNING 1)"
             + " SELECT (SELECT count(*) FROM hit) AS allowed, " + ModerationPipeline.SAME_TEXT_LOCK + " IS NULL AS locked, "
             + ArticleService.TARGET + " FROM (SELECT 1) one LEFT JOIN article a ON a.article_key = :articleKey";
+
+    private static final String ADMIT_EDIT = "WITH hit AS (" + RateLimiter.HIT + " RETURNING 1)"
+            + " SELECT (SELECT count(*) FROM hit) AS allowed, " + ModerationPipeline.SAME_TEXT_LOCK + " IS NULL AS locked";
 
     /** The matches as the entity's JSON column holds them: plain records, written as Hibernate writes them. */
     private static final ObjectMapper MATCHES = new ObjectMapper();
@@ -100,8 +108,15 @@ public class CommentService {
         }
     }
 
-    /** What was stored: the new id and the status the pipeline gave it. */
-    public record Posted(long id, ModerationStatus status) {
+    /**
+     * What was stored: the new id, the status the pipeline gave it, and the edit token (given to the author
+     * once, stored only as its hash) with the end of the time it may be used.
+     */
+    public record Posted(long id, ModerationStatus status, String editToken, Instant editableUntil) {
+        @Override
+        public String toString() {
+            return "Posted[id=" + id + ", status=" + status + "]";
+        }
     }
 
     /**
@@ -146,6 +161,8 @@ public class CommentService {
         row.put("fingerprint", decided.fingerprint());
         row.put("version", decided.ruleSetVersion());
         row.put("ipHash", ipHash);
+        EditTokens.Issued editToken = EditTokens.issue();
+        row.put("editTokenHash", editToken.hash());
         row.put("at", now);
         Match decisive = verdict.decisive().orElseThrow();
         // The comment and its audit entry in one statement: posting is the hottest write there is.
@@ -157,7 +174,74 @@ public class CommentService {
         if (verdict.status() == ModerationStatus.VISIBLE) {
             threadChanged.fire(new ThreadChanged(article.id()));
         }
-        return new Posted(id, verdict.status());
+        return new Posted(id, verdict.status(), editToken.token(), now.plus(config.comments().editWindow()));
+    }
+
+    /** What an edit stored: the status the pipeline gave the new text, and until when the author may edit again. */
+    public record Edited(long id, ModerationStatus status, Instant editableUntil) {
+    }
+
+    /**
+     * Replaces a comment's text with its author's edit, judged again by the moderation pipeline as an
+     * edit. The author proves who they are with the edit token the answer to the post gave them, within
+     * {@code vigie.comments.edit-window} of posting, on a comment that no moderator has decided on and that
+     * the rules did not reject. Edits count against the same rate limit as posts. A refused edit changes
+     * nothing, not even the rate limit.
+     */
+    @Transactional
+    public Edited edit(long id, CommentEdit payload, ClientOrigin origin) {
+        String ipHash = ipHasher.hash(origin);
+        // As for a post: the rate limit's hit, and the lock on the text, so that the same text posted at once
+        // from elsewhere counts in this one's history.
+        SqlStatement admit = SqlStatement.of(ADMIT_EDIT);
+        RateLimiter.bindHit(admit, RATE_LIMIT_ACTION, ipHash, config.rateLimit().commentsPerMinute());
+        NormalizedText body = ModerationPipeline.bindSameTextLock(admit, payload.body());
+        if (admit.single(entityManager, row -> row.count("allowed")) == 0) {
+            rateLimiter.refuse(RATE_LIMIT_ACTION, ipHash, config.rateLimit().commentsPerMinute());
+        }
+        Comment comment = entityManager.find(Comment.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (comment == null || comment.erasedAt != null) {
+            throw new CommentNotFound(id);
+        }
+        // The token first: who does not hold it learns nothing more of the comment.
+        if (!EditTokens.matches(payload.editToken(), comment.editTokenHash)) {
+            throw new WrongEditToken();
+        }
+        if (comment.moderatedAt != null) {
+            throw new AlreadyModerated(id);
+        }
+        if (comment.status == ModerationStatus.REJECTED) {
+            throw new NotEditable(id);
+        }
+        Instant editableUntil = comment.createdAt.plus(config.comments().editWindow());
+        if (clock.instant().isAfter(editableUntil)) {
+            throw new EditWindowClosed(id, editableUntil);
+        }
+        Article article = entityManager.find(Article.class, comment.articleId);
+        ModerationPipeline.Decided decided = pipeline.decide(new ModerationPipeline.Candidate(Submission.Event.EDIT,
+                payload.body(), comment.authorName, comment.authorEmail, ipHash, article.id, article.facts(), comment.id), body);
+        moderation.edit(comment, payload.body(), decided);
+        return new Edited(id, comment.status, editableUntil);
+    }
+
+    /** The texts a comment's author replaced by editing it, oldest first; none for a comment never edited. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<EarlierVersion> earlierVersions(long commentId) {
+        return earlierVersions(List.of(commentId)).getOrDefault(commentId, List.of());
+    }
+
+    /** The earlier texts of these comments, oldest first, by comment: one query however many they are. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, List<EarlierVersion>> earlierVersions(Collection<Long> commentIds) {
+        Map<Long, List<EarlierVersion>> versions = new HashMap<>();
+        if (!commentIds.isEmpty()) {
+            entityManager.createQuery("SELECT v FROM CommentVersion v WHERE v.commentId IN :ids ORDER BY v.commentId, v.number",
+                    CommentVersion.class)
+                    .setParameter("ids", commentIds)
+                    .getResultStream()
+                    .forEach(v -> versions.computeIfAbsent(v.commentId, id -> new ArrayList<>()).add(EarlierVersion.of(v)));
+        }
+        return versions;
     }
 
     /**

@@ -31,7 +31,8 @@ import io.quarkus.runtime.StartupEvent;
  * the next fold of any instance sends the article's id ({@code ArticleCounters}, migration V8), whichever
  * statement made the change; the posts themselves do not notify, so their commits do not queue on
  * PostgreSQL's notification lock. This class announces only what leaves no delta: an erasure, which
- * rewrites comments everywhere without changing their status.
+ * rewrites comments everywhere without changing their status, and an author's edit of a comment that
+ * stays visible.
  */
 @ApplicationScoped
 public class ThreadNotifications {
@@ -56,8 +57,8 @@ public class ThreadNotifications {
     private Thread listener;
 
     void announce(@Observes(during = TransactionPhase.IN_PROGRESS) ThreadChanged change) {
-        if (change.articleId() == null) {
-            changes.announce(null);
+        if (change.leavesNoDelta()) {
+            changes.announce(change.articleId());
         }
     }
 

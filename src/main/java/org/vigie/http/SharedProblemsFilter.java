@@ -42,7 +42,9 @@ public class SharedProblemsFilter implements OASFilter {
                     continue;
                 }
                 SECURITY.forEach((code, name) -> {
-                    if (responses.hasAPIResponse(code)) {
+                    // Only Quarkus's own, with a description alone: a 403 an operation documents itself stays.
+                    if (responses.hasAPIResponse(code) && responses.getAPIResponse(code).getContent() == null
+                            && responses.getAPIResponse(code).getRef() == null) {
                         refer(responses, code, name);
                     }
                 });

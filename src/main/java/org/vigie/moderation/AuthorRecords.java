@@ -61,17 +61,23 @@ public class AuthorRecords {
     static final String FACTS = "SELECT r.approved, r.rejected, r.pending,"
             + " coalesce((SELECT s.premoderated FROM author_setting s WHERE s.email = :factsEmail), false) AS premoderated,"
             + " b.id AS ban_id, b.reason AS ban_reason, b.until AS ban_until"
-            + " FROM (SELECT " + RECORD_COUNTS + " FROM comment c WHERE " + AUTHOR + " = :factsEmail) r"
+            + " FROM (SELECT " + RECORD_COUNTS + " FROM comment c WHERE " + AUTHOR + " = :factsEmail AND c.id <> :factsLeftOut) r"
             + " LEFT JOIN (SELECT * FROM ban WHERE lifted_at IS NULL AND (until IS NULL OR until > :factsNow)"
             + "              AND (email = :factsEmail OR ip_hash = :factsIp)"
             + "            ORDER BY created_at, id LIMIT 1) b ON true";
 
     SqlStatement bindFacts(SqlStatement statement, String email, String ipHash) {
+        return bindFacts(statement, email, ipHash, null);
+    }
+
+    /** As {@link #bindFacts(SqlStatement, String, String)}, leaving one comment out of the record (one being edited). */
+    SqlStatement bindFacts(SqlStatement statement, String email, String ipHash, Long leftOut) {
         String address = Emails.normalize(email);
-        // No stored email, setting or ban has an empty email or address: "" stands for unknown.
+        // No stored email, setting or ban has an empty email or address: "" stands for unknown; no comment has id 0.
         return statement.set("factsEmail", address == null ? "" : address)
                 .set("factsIp", ipHash == null ? "" : ipHash)
-                .set("factsNow", clock.instant());
+                .set("factsNow", clock.instant())
+                .set("factsLeftOut", leftOut == null ? 0L : leftOut);
     }
 
     /** The facts from a row of {@link #FACTS}. */

@@ -55,9 +55,17 @@ public class ModerationPipeline {
      * @param ipHash the author's address hash, or null for a dry run ("an address never seen before")
      * @param authorEmail null when unknown
      * @param articleId the article's id, or null when it does not exist yet
+     * @param edited the id of the comment whose new text this is, for an edit: the rules judge the new text
+     *        as if the comment were not there yet, so it counts neither in the history nor in the author's record
      */
     public record Candidate(Submission.Event event, String body, String authorName, String authorEmail, String ipHash,
-            Long articleId, Submission.ArticleFacts article) {
+            Long articleId, Submission.ArticleFacts article, Long edited) {
+
+        /** A new item. */
+        public Candidate(Submission.Event event, String body, String authorName, String authorEmail, String ipHash,
+                Long articleId, Submission.ArticleFacts article) {
+            this(event, body, authorName, authorEmail, ipHash, articleId, article, null);
+        }
     }
 
     /** The rules' verdict, which version gave it, and the text's fingerprint for later duplicate checks. */
@@ -187,12 +195,14 @@ public class ModerationPipeline {
             List<String> scopes = queries.stream().map(HistoryQuery::scope).distinct()
                     .map(ModerationPipeline::scopeCondition).toList();
             sql.append(" FROM comment WHERE (").append(String.join(" OR ", scopes)).append(")")
-                    .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ").append(widest).append(")) h");
+                    .append(" AND created_at > CAST(:now AS timestamptz) - make_interval(secs => ").append(widest).append(")")
+                    .append(" AND id <> :leftOut) h");
         }
 
-        SqlStatement query = authors.bindFacts(SqlStatement.of(sql.toString()), candidate.authorEmail(), candidate.ipHash());
+        SqlStatement query = authors.bindFacts(SqlStatement.of(sql.toString()), candidate.authorEmail(), candidate.ipHash(),
+                candidate.edited());
         if (!queries.isEmpty()) {
-            query.set("now", clock.instant());
+            query.set("now", clock.instant()).set("leftOut", candidate.edited() == null ? 0L : candidate.edited());
         }
         queries.stream().map(HistoryQuery::scope).distinct().forEach(scope -> {
             switch (scope) {

@@ -78,6 +78,13 @@ public interface VigieConfig {
         /** Longest author name, in characters after trimming. */
         @WithDefault("80")
         int maxAuthorNameLength();
+
+        /**
+         * How long after posting its author may edit a comment, with the edit token the answer to the post
+         * gave them. Each edit is moderated again.
+         */
+        @WithDefault("10M")
+        java.time.Duration editWindow();
     }
 
     interface Moderation {

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import org.vigie.audit.AuditLog;
 import org.vigie.comment.Comment;
 import org.vigie.comment.CommentNotFound;
+import org.vigie.comment.CommentService;
 import org.vigie.moderation.AuthorRecord;
 import org.vigie.moderation.AuthorRecords;
 import org.vigie.platform.Cursor;
@@ -116,6 +117,9 @@ public class ModerationQueues {
     @Inject
     AuditLog audit;
 
+    @Inject
+    CommentService posted;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public QueuePage page(Filter filter, int limit, String cursorToken) {
         String ordering = filter.queue() + "-" + filter.sort();
@@ -208,7 +212,7 @@ public class ModerationQueues {
                         row.count("pending"), row.count("reported"), row.count("flagged")));
     }
 
-    /** One comment with everything moderators may want: its reports and its full status history. */
+    /** One comment with everything moderators may want: its reports, its full status history and its earlier texts. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ModeratedComment detail(long id) {
         Map<Long, Listed> rows = comments(List.of(id));
@@ -217,8 +221,9 @@ public class ModerationQueues {
         }
         List<ModeratedComment.ReportView> reportViews = reports.onComments(List.of(id)).getOrDefault(id, List.of()).stream()
                 .map(r -> new ModeratedComment.ReportView(r.reason(), r.details(), r.createdAt(), r.reporter())).toList();
-        return new ModeratedComment(items(List.of(id), rows).get(0), rows.get(id).comment().ipHash, reportViews,
-                audit.history(id));
+        Comment comment = rows.get(id).comment();
+        return new ModeratedComment(items(List.of(id), rows).get(0), comment.ipHash, reportViews, audit.history(id),
+                comment.editCount, comment.editedAt, comment.editCount == 0 ? List.of() : posted.earlierVersions(id));
     }
 
     /** A comment with its article's key and title. */
