@@ -184,8 +184,8 @@ public class CommentService {
     /**
      * Replaces a comment's text with its author's edit, judged again by the moderation pipeline as an
      * edit. The author proves who they are with the edit token the answer to the post gave them, within
-     * {@code vigie.comments.edit-window} of posting, on a comment that no moderator has decided on and that
-     * the rules did not reject. Edits count against the same rate limit as posts. A refused edit changes
+     * {@code vigie.comments.edit-window} of posting, on a comment that no moderator has decided on, that
+     * the rules did not reject and that no reader reported. Edits count against the same rate limit as posts. A refused edit changes
      * nothing, not even the rate limit.
      */
     @Transactional
@@ -210,7 +210,8 @@ public class CommentService {
         if (comment.moderatedAt != null) {
             throw new AlreadyModerated(id);
         }
-        if (comment.status == ModerationStatus.REJECTED) {
+        if (comment.status == ModerationStatus.REJECTED || comment.reportCount > 0) {
+            // A reported comment is judged as reported: a new text would leave readers' reports behind it.
             throw new NotEditable(id);
         }
         Instant editableUntil = comment.createdAt.plus(config.comments().editWindow());

@@ -111,7 +111,7 @@ class CommentEditsTest {
         given().get(THREAD, key).then().body("total", equalTo(1)).body("items[0].id", equalTo((int) posted.id()));
         given().queryParam("keys", key).get("/api/v1/articles/counts").then().body("'" + key + "'", equalTo(1));
 
-        patch(posted, "Espèce de c0nn4rd !").then().statusCode(200)
+        patch(posted, "Espèce de b0ugn*ule !").then().statusCode(200)
                 .contentType("application/json")
                 .body("id", equalTo((int) posted.id()))
                 .body("status", equalTo("PENDING"))
@@ -125,8 +125,8 @@ class CommentEditsTest {
         given().get(COMMENT, posted.id()).then().statusCode(404);
         JsonPath moderated = asModerator(posted.id());
         assertEquals("REJECTED", moderated.getString("status"));
-        assertEquals("insult", moderated.getString("matches.find { it.decisive }.ruleId"));
-        assertEquals("Espèce de c0nn4rd !", moderated.getString("body"));
+        assertEquals("hate", moderated.getString("matches.find { it.decisive }.ruleId"));
+        assertEquals("Espèce de b0ugn*ule !", moderated.getString("body"));
     }
 
     @Test
@@ -371,7 +371,7 @@ class CommentEditsTest {
     @Test
     void aCommentTheRulesRejectedCannotBeEditedIntoSight() {
         String key = Api.newArticleKey("edit-rejected");
-        Posted rejected = post(key, "Espèce de c0nn4rd !");
+        Posted rejected = post(key, "Espèce de b0ugn*ule !");
         assertEquals("PENDING", rejected.status());
         String before = stored(rejected.id());
         patch(rejected, "Je retire ce que j'ai dit.").then().statusCode(409)
@@ -380,6 +380,19 @@ class CommentEditsTest {
                 .body(not(containsString("REJECTED")));
         assertEquals(before, stored(rejected.id()));
         given().get(THREAD, key).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aReportedCommentStaysAsReadersReportedIt() {
+        String key = Api.newArticleKey("edit-reported");
+        Posted posted = post(key, "Un commentaire que quelqu'un trouve déplacé.");
+        Api.reader().body(java.util.Map.of("reason", "ABUSE")).post("/api/v1/comments/{id}/reports", posted.id()).then()
+                .statusCode(202);
+        String before = stored(posted.id());
+        patch(posted, "Un tout autre texte.").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:vigie:problem:not-editable"));
+        assertEquals(before, stored(posted.id()));
     }
 
     @Test
