@@ -80,7 +80,9 @@ class DefaultRulesTest {
             "cf. p. ex. l'article", "- premier point - second point", "Loi n° 2021-1109 du 24 août 2021",
             "1 250 000 € pour 67 390 000 habitants", "Le 12/06/2024 à 06h30", "Un pique-nique au parc",
             "Le point de vue du ministre", "@Le Monde merci", "Un point fort de la réforme", "Les ordures ménagères",
-            "Il a pu te voir", "La salle des fêtes", "Les cônes de signalisation", "Le fagot de bois", "Le Niger" })
+            "Il a pu te voir", "La salle des fêtes", "Les cônes de signalisation", "Le fagot de bois", "Le Niger",
+            "Un chiot adorable", "La tringle à rideaux", "Les pneus crissent", "Un travail abrutissant", "Des boulettes de viande",
+            "Une tare génétique", "Il demeure à Lyon", "La tronche du jour", "A chink in the armour", "La prime a baissé" })
     void ordinaryTypographyNumbersAndWordsStayVisible(String body) {
         Verdict verdict = decide(body);
         assertEquals(ModerationStatus.VISIBLE, verdict.status(), verdict.matches().toString());

@@ -57,7 +57,7 @@ public final class Contacts {
             + "[^.!?\\n]{0,40}?(?:@[a-z0-9][a-z0-9._-]{2,31}|(?:pseudo|id|user(?:name)?|c'est)\\s?:?\\s?[a-z0-9][a-z0-9._-]{2,31}"
             + "|[a-z]+[._][a-z0-9._]+|[a-z]+[0-9]{2,}))");
     /** "WhatsApp moi", "écris-moi sur Telegram", "ajoute-moi sur snap", "add me on snap", "contacte-moi sur WhatsApp". */
-    private static final Pattern INVITATION = Pattern.compile(NO_WORD + "((?:" + APPS + ")[\\s-]?(?:moi|me)" + WORD_END
+    private static final Pattern INVITATION = Pattern.compile(NO_WORD + "((?:" + APPS + ")[\\s-](?:moi|me)" + WORD_END
             + "|(?:ecri[st]?|ecrivez|ajoute[sz]?|contacte[sz]?|rejoin[st]|rejoignez|viens|venez|add|message|dm|text|follow|suivez|retrouvez)"
             + "[\\s-]?(?:moi|me|nous|us|mon|my)?\\s(?:sur|on|en\\smp\\ssur|via|par)\\s(?:mon\\s|my\\s)?(?:" + APPS + ")" + WORD_END + ")");
 
