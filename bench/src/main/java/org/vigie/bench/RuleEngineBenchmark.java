@@ -101,7 +101,12 @@ public class RuleEngineBenchmark {
             "Sale enfoirééé, tu devrais avoir honte.",
             "C'est de la m3rde, ce projet de rocade.",
             "Pour gagner de l'argent voir https://www.100dollars-seo.com/offre tout de suite.",
-            "Ta gueule le député, on a compris.");
+            "Ta gueule le député, on a compris.",
+            // Masked, cut-up and spelled-out words, a word's family, and contacts in disguise.
+            "Quel c*nnard ce type, et ce p_tain de chantier.",
+            "Franchement, con.nard, co nn ard, e-n-c-u-l-é, relis-toi.",
+            "Ces enculés d'élus n'écoutent personne.",
+            "Écrivez-moi julie [at] yahoo [dot] fr ou au 06 12 34 56 78, et voyez gagner-vite[.]net.");
 
     RuleSet defaultRules;
     String body2000;
@@ -159,6 +164,17 @@ public class RuleEngineBenchmark {
     @BenchmarkMode(Mode.AverageTime)
     public NormalizedText normalize_clean2000() {
         return NormalizedText.of(body2000);
+    }
+
+    /**
+     * Normalisation plus its disguise step: words with masked letters (c*nnard) and words cut in pieces
+     * (con.nard, co nn ard), on the comment full of them.
+     */
+    @Benchmark
+    public void normalizeDisguised_disguised2000(Blackhole blackhole) {
+        NormalizedText text = NormalizedText.of(disguised2000);
+        blackhole.consume(text.masked());
+        blackhole.consume(text.joined());
     }
 
     /**

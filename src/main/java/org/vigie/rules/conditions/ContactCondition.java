@@ -17,7 +17,7 @@ public record ContactCondition(Set<Contacts.Kind> kinds, String region) implemen
     public List<Evidence> test(Context context) {
         String body = context.raw(Field.BODY);
         List<Evidence> evidence = new ArrayList<>();
-        for (Contacts.Contact contact : Contacts.find(context.normalized(Field.BODY), kinds, region)) {
+        for (Contacts.Contact contact : Contacts.find(context.normalized(Field.BODY), context.undisguised(), kinds, region)) {
             evidence.add(new Evidence(Field.BODY.key(), body.substring(contact.start(), contact.end()),
                     contact.kind().keyword() + " " + contact.value(), contact.start(), contact.end()));
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.vigie.rules.Submission;
 import org.vigie.rules.lists.Links;
 import org.vigie.rules.lists.Links.Link;
+import org.vigie.rules.lists.Undisguised;
 import org.vigie.rules.lists.WordList;
 import org.vigie.rules.normalize.NormalizedText;
 
@@ -17,6 +18,7 @@ public final class Context {
     private final Submission submission;
     private final Map<Field, NormalizedText> normalized = new EnumMap<>(Field.class);
     private List<Link> links;
+    private Undisguised undisguised;
     private final Map<Field, Map<WordList, List<WordList.Found>>> exceptions = new EnumMap<>(Field.class);
 
     public Context(Submission submission) {
@@ -60,8 +62,16 @@ public final class Context {
     /** The links of the body, found once however many rules count them. */
     public List<Link> links() {
         if (links == null) {
-            links = Links.find(normalized(Field.BODY));
+            links = Links.find(normalized(Field.BODY), undisguised());
         }
         return links;
+    }
+
+    /** The body with the disguises of addresses undone, worked out once for links and contacts. */
+    public Undisguised undisguised() {
+        if (undisguised == null) {
+            undisguised = Undisguised.of(normalized(Field.BODY));
+        }
+        return undisguised;
     }
 }

@@ -5,13 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.vigie.rules.normalize.NormalizedText;
 
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * Ways to reach the author outside the comments, written in a comment: phone numbers, email addresses and
@@ -39,7 +39,7 @@ public final class Contacts {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private static final Pattern EMAIL = Pattern.compile(
-            "[a-z0-9][a-z0-9._%+-]*@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,}");
+            "(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\\.[a-z]{2,}");
 
     /** Apps whose names are no everyday word. */
     private static final String APPS = "snapchat|snap|instagram|insta|ig|telegram|tg|whats\\s?app|kik|discord|tiktok|wechat|viber|skype|threema|wickr";
@@ -65,14 +65,19 @@ public final class Contacts {
     }
 
     public static List<Contact> find(NormalizedText text, Set<Kind> kinds, String region) {
+        return find(text, Undisguised.of(text), kinds, region);
+    }
+
+    /** As {@link #find(NormalizedText, Set, String)}, with the text undisguised already. */
+    public static List<Contact> find(NormalizedText text, Undisguised undisguised, Set<Kind> kinds, String region) {
         List<Contact> found = new ArrayList<>();
         if (kinds.contains(Kind.PHONE)) {
             phones(text.original(), region, found);
         }
         if (kinds.contains(Kind.EMAIL)) {
-            emails(text, found);
+            emails(text, undisguised, found);
         }
-        if (kinds.contains(Kind.HANDLE)) {
+        if (kinds.contains(Kind.HANDLE) && namesAnApp(text)) {
             for (Pattern pattern : List.of(APP_THEN_HANDLE, APP_NEAR_HANDLE, INVITATION)) {
                 Matcher matcher = pattern.matcher(text.folded());
                 while (matcher.find()) {
@@ -86,7 +91,7 @@ public final class Contacts {
     }
 
     private static void phones(String original, String region, List<Contact> found) {
-        if (!hasDigits(original, 6)) {
+        if (!mayHoldANumber(original)) {
             return;
         }
         for (PhoneNumberMatch match : PHONES.findNumbers(slashesBetweenDigitsAsSpaces(original), region,
@@ -114,18 +119,58 @@ public final class Contacts {
         return new String(chars);
     }
 
-    private static void emails(NormalizedText text, List<Contact> found) {
-        String folded = text.folded();
-        if (folded.indexOf('@') < 0 && !folded.contains("at") && !folded.contains("arobase")) {
+    private static void emails(NormalizedText text, Undisguised undisguised, List<Contact> found) {
+        if (undisguised.text().indexOf('@') < 0) {
             return;
         }
-        Undisguised undisguised = Undisguised.of(text);
         Matcher matcher = EMAIL.matcher(undisguised.text());
         while (matcher.find()) {
             add(found, new Contact(Kind.EMAIL, matcher.group(),
                     text.originalStart(undisguised.foldedStart(matcher.start())),
                     text.originalEnd(undisguised.foldedEnd(matcher.end()))));
         }
+    }
+
+    /** App names as words: a text without any needs no handle pattern tried. */
+    private static final Set<String> APP_WORDS = Set.of("snapchat", "snap", "instagram", "insta", "ig", "telegram", "tg",
+            "whatsapp", "whats", "kik", "discord", "tiktok", "wechat", "viber", "skype", "threema", "wickr");
+    /** App names that are everyday words too: only followed by ':' or '='. */
+    private static final Set<String> AMBIGUOUS_APP_WORDS = Set.of("signal", "line", "id", "wa", "session");
+
+    private static boolean namesAnApp(NormalizedText text) {
+        List<org.vigie.rules.normalize.Token> tokens = text.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            String word = tokens.get(i).text();
+            if (APP_WORDS.contains(word)) {
+                return true;
+            }
+            if (AMBIGUOUS_APP_WORDS.contains(word)) {
+                int next = tokens.get(i).end();
+                while (next < text.original().length() && Character.isWhitespace(text.original().charAt(next))) {
+                    next++;
+                }
+                if (next < text.original().length() && ":=".indexOf(text.original().charAt(next)) >= 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether eight digits stand close together, with only what numbers are written with between them. */
+    private static boolean mayHoldANumber(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 8) {
+                    return true;
+                }
+            } else if (" .-()/+\u00A0\u202F".indexOf(c) < 0) {
+                digits = 0;
+            }
+        }
+        return false;
     }
 
     /** Adds a contact unless one found already covers its span. */
@@ -138,13 +183,4 @@ public final class Contacts {
         found.add(contact);
     }
 
-    private static boolean hasDigits(String text, int atLeast) {
-        int digits = 0;
-        for (int i = 0; i < text.length() && digits < atLeast; i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                digits++;
-            }
-        }
-        return digits >= atLeast;
-    }
 }

@@ -75,8 +75,12 @@ public final class Links {
 
     /** The links of a text, those written plainly and those disguised ({@link Undisguised}). */
     public static List<Link> find(NormalizedText text) {
+        return find(text, Undisguised.of(text));
+    }
+
+    /** As {@link #find(NormalizedText)}, with the text undisguised already. */
+    public static List<Link> find(NormalizedText text, Undisguised undisguised) {
         List<Link> links = find(Source.of(text));
-        Undisguised undisguised = Undisguised.of(text);
         if (!undisguised.text().equals(text.folded())) {
             for (Link link : find(Source.of(text, undisguised))) {
                 if (links.stream().noneMatch(plain -> plain.start() < link.end() && link.start() < plain.end())) {

@@ -1,12 +1,14 @@
 package org.vigie.rules.lists;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.vigie.rules.normalize.NormalizedText;
+import org.vigie.rules.normalize.Token;
 
-import com.google.re2j.Matcher;
-import com.google.re2j.Pattern;
 
 /**
  * A folded text with the usual disguises of addresses undone, keeping the way back to the characters as
@@ -15,40 +17,47 @@ import com.google.re2j.Pattern;
  * out or defanged ({@code h t t p s : / /}, {@code hxxp://}), and an at sign written as a word
  * ({@code julie [at] yahoo [dot] fr}, {@code marc arobase orange point fr}). A dot or at sign written as
  * a word only counts before a host that ends in a known top-level domain, so "le point fort" stays prose.
- * Every pattern is RE2: linear in the text.
+ * Every pattern is tried in constant time where it cannot start: linear in the text.
  */
 public final class Undisguised {
 
-    private static final String LABEL = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?";
+    private static final String LABEL = "[a-z0-9][a-z0-9-]{0,62}+";
     /**
      * Top-level domains a dot written as a word or spaced out is read before: the common ones, none of
      * which is a French or English word ("point de vue", "un point fort" stay prose).
      */
-    private static final String TLD = "(?:com|net|org|fr|info|biz|eu|io|xyz|shop|club|tv|win|online|site|store|app|dev|co|uk|ru|cn)";
+    private static final String TLD = "(?:com|net|org|fr|info|biz|io|xyz|shop|club|tv|win|online|site|store|app|dev|co|uk|ru|cn)";
     private static final String AFTER = "(?:[^a-z0-9]|$)";
 
     /** Each pattern's group 1 is replaced by its replacement; the rest of the match stays. */
     private record Undo(Pattern pattern, String replacement) {
     }
 
+    private static final String HOST_END = "(?:\\s?\\.\\s?|\\s(?:dot|point)\\s|[\\[({]\\s?(?:\\.|dot|point)\\s?[\\])}])";
+
+    /*
+     * java.util.regex with look-around, each pattern written so that it is tried in constant time at a
+     * position that cannot start it (one character class, a literal, or a look-behind of one character):
+     * the scan is linear in the text, and nothing here is written by a rule set's author.
+     */
     private static final List<Undo> UNDO = List.of(
             // h t t p s : / /   hxxps://   https : //
-            new Undo(Pattern.compile("(?:^|[^a-z])(h\\s?[tx]\\s?[tx]\\s?p\\s?(?:s\\s?)?:\\s?/\\s?/\\s?)"), "http://"),
+            new Undo(Pattern.compile("(?<![a-z])(h\\s?[tx]\\s?[tx]\\s?p\\s?(?:s\\s?)?:\\s?/\\s?/\\s?)"), "http://"),
             // w w w .
-            new Undo(Pattern.compile("(?:^|[^a-z])(w\\s?w\\s?w\\s?\\.\\s?)" + LABEL), "www."),
+            new Undo(Pattern.compile("(?<![a-z])(w\\s?w\\s?w\\s?\\.\\s?)(?=[a-z0-9])"), "www."),
             // www exemple fr
-            new Undo(Pattern.compile("(?:^|[^a-z])www(\\s)" + LABEL + "\\s" + TLD + AFTER), "."),
-            new Undo(Pattern.compile("(?:^|[^a-z])www\\." + LABEL + "(\\s)" + TLD + AFTER), "."),
+            new Undo(Pattern.compile("(?<![a-z])www(\\s)(?=" + LABEL + "\\s" + TLD + AFTER + ")"), "."),
+            new Undo(Pattern.compile("(?<![a-z])www\\." + LABEL + "(\\s)(?=" + TLD + AFTER + ")"), "."),
             // [.] (.) {.} [dot] (point) [pt]
-            new Undo(Pattern.compile(LABEL + "(\\s?[\\[({]\\s?(?:\\.|dot|point|pt)\\s?[\\])}]\\s?)" + LABEL), "."),
+            new Undo(Pattern.compile("(?<=[a-z0-9])(\\s?[\\[({]\\s?(?:\\.|dot|point|pt)\\s?[\\])}]\\s?)(?=[a-z0-9])"), "."),
             // [at] (at) {at} [@] (arobase)
-            new Undo(Pattern.compile("[a-z0-9_]" + "(\\s?[\\[({]\\s?(?:at|@|arobase)\\s?[\\])}]\\s?)" + LABEL), "@"),
+            new Undo(Pattern.compile("(?<=[a-z0-9_])(\\s?[\\[({]\\s?(?:at|@|arobase)\\s?[\\])}]\\s?)(?=[a-z0-9])"), "@"),
             // " dot " " point " " . " before a top-level domain
-            new Undo(Pattern.compile(LABEL + "(\\s(?:dot|point)\\s|\\s\\.\\s?|\\.\\s)" + TLD + AFTER), "."),
+            new Undo(Pattern.compile("(?<=[a-z0-9])(\\s(?:dot|point)\\s|\\s\\.\\s?|\\.\\s)(?=" + TLD + AFTER + ")"), "."),
             // " . " between labels of a host that ends in a top-level domain further on
-            new Undo(Pattern.compile(LABEL + "(\\s\\.\\s?|\\.\\s)" + LABEL + "(?:\\s?\\.\\s?|\\s(?:dot|point)\\s)" + TLD + AFTER), "."),
+            new Undo(Pattern.compile("(?<=[a-z0-9])(\\s\\.\\s?|\\.\\s)(?=" + LABEL + "(?:\\s?\\.\\s?|\\s(?:dot|point)\\s)" + TLD + AFTER + ")"), "."),
             // " arobase " " at " " @ " before a host
-            new Undo(Pattern.compile("[a-z0-9_](\\s(?:arobase|at)\\s|\\s?@\\s|\\s@\\s?)" + LABEL + "(?:\\s?\\.\\s?|\\s(?:dot|point)\\s|[\\[({](?:\\.|dot|point)[\\])}])"), "@"));
+            new Undo(Pattern.compile("(?<=[a-z0-9_])(\\s(?:arobase|at)\\s|\\s?@\\s|\\s@\\s?)(?=" + LABEL + HOST_END + ")"), "@"));
 
     private final String text;
     /** For each character of {@link #text}, the folded offsets it stands for: [from, to). */
@@ -64,6 +73,46 @@ public final class Undisguised {
     /** The folded text of {@code normalized}, undisguised; the folded text itself when nothing was undone. */
     public static Undisguised of(NormalizedText normalized) {
         String folded = normalized.folded();
+        List<int[]> windows = windows(normalized);
+        if (windows.isEmpty()) {
+            return new Undisguised(folded, null, null);
+        }
+        // Only the stretches of text around a possible address are rewritten: the patterns never run over
+        // the rest of a long comment.
+        StringBuilder text = new StringBuilder(folded.length());
+        int[] from = new int[folded.length() + 16];
+        int[] to = new int[folded.length() + 16];
+        int copied = 0;
+        for (int[] window : windows) {
+            for (int k = copied; k < window[0]; k++) {
+                from = grow(from, text.length());
+                to = grow(to, text.length());
+                from[text.length()] = k;
+                to[text.length()] = k + 1;
+                text.append(folded.charAt(k));
+            }
+            Undisguised part = rewrite(folded.substring(window[0], window[1]));
+            for (int k = 0; k < part.text.length(); k++) {
+                from = grow(from, text.length());
+                to = grow(to, text.length());
+                from[text.length()] = window[0] + part.foldedStart(k);
+                to[text.length()] = window[0] + part.foldedEnd(k + 1);
+                text.append(part.text.charAt(k));
+            }
+            copied = window[1];
+        }
+        for (int k = copied; k < folded.length(); k++) {
+            from = grow(from, text.length());
+            to = grow(to, text.length());
+            from[text.length()] = k;
+            to[text.length()] = k + 1;
+            text.append(folded.charAt(k));
+        }
+        return new Undisguised(text.toString(), Arrays.copyOf(from, text.length()), Arrays.copyOf(to, text.length()));
+    }
+
+    /** Every pattern undone in turn over a stretch of folded text. */
+    private static Undisguised rewrite(String folded) {
         int[] from = new int[folded.length()];
         int[] to = new int[folded.length()];
         for (int i = 0; i < folded.length(); i++) {
@@ -77,7 +126,75 @@ public final class Undisguised {
         return current;
     }
 
+    /** How far before a top-level domain or after a scheme an address may begin or end, in folded characters. */
+    static final int REACH = 120;
+
+    private static final java.util.Set<String> SCHEMES = java.util.Set.of("http", "https", "hxxp", "hxxps", "ftp", "www");
+    private static final java.util.Set<String> TLD_WORDS = java.util.Set.of(TLD.substring(3, TLD.length() - 1).split("\\|"));
+    private static final java.util.Set<String> DOT_WORDS = java.util.Set.of("dot", "point", "pt");
+
+    /**
+     * The stretches of folded text where a disguise can be, read from the words alone: around a scheme or
+     * "www" (spelled out too), and before a top-level domain that follows a dot, a bracket or a dot written
+     * as a word. Most comments have none, and the patterns are then not tried at all. Stretches begin and
+     * end at a space, and those that touch are merged.
+     */
+    private static List<int[]> windows(NormalizedText text) {
+        List<int[]> windows = new ArrayList<>();
+        List<Token> tokens = text.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (SCHEMES.contains(token.text())) {
+                window(text, token, windows);
+            } else if (i > 0 && TLD_WORDS.contains(token.text())) {
+                Token before = tokens.get(i - 1);
+                boolean marked = DOT_WORDS.contains(before.text());
+                for (int k = before.end(); k < token.start() && !marked; k++) {
+                    marked = DOTS.indexOf(text.original().charAt(k)) >= 0;
+                }
+                if (marked) {
+                    window(text, token, windows);
+                }
+            }
+        }
+        for (Token spelled : text.spelledOut()) {
+            if (SCHEMES.contains(spelled.text())) {
+                window(text, spelled, windows);
+            }
+        }
+        windows.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<int[]> merged = new ArrayList<>();
+        for (int[] window : windows) {
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && window[0] <= last[1]) {
+                last[1] = Math.max(last[1], window[1]);
+            } else {
+                merged.add(window);
+            }
+        }
+        return merged;
+    }
+
+    /** What may stand for the dot before a top-level domain: dots, and the brackets around a written one. */
+    private static final String DOTS = ".])}\u3002\uFF0E";
+
+    private static void window(NormalizedText text, Token token, List<int[]> windows) {
+        String folded = text.folded();
+        int start = Math.max(0, text.foldedOffset(token.start()) - REACH);
+        int end = Math.min(folded.length(), text.foldedOffset(token.end()) + REACH);
+        while (start > 0 && !Character.isWhitespace(folded.charAt(start - 1))) {
+            start--;
+        }
+        while (end < folded.length() && !Character.isWhitespace(folded.charAt(end))) {
+            end++;
+        }
+        windows.add(new int[] { start, end });
+    }
+
     private Undisguised apply(Undo undo) {
+        if (from == null) {
+            return this;
+        }
         Matcher matcher = undo.pattern().matcher(text);
         StringBuilder out = null;
         int[] newFrom = null;
@@ -134,21 +251,18 @@ public final class Undisguised {
 
     /** The folded offset where the character at {@code index} of {@link #text()} starts. */
     public int foldedStart(int index) {
+        if (from == null) {
+            return index;
+        }
         return index >= from.length ? (from.length == 0 ? 0 : to[to.length - 1]) : from[index];
     }
 
     /** The folded offset just after the characters that end before {@code end} in {@link #text()}. */
     public int foldedEnd(int end) {
+        if (from == null) {
+            return end;
+        }
         return end == 0 ? 0 : to[end - 1];
     }
 
-    /** Whether a disguise was undone somewhere between these offsets of {@link #text()}. */
-    public boolean undidBetween(int start, int end) {
-        for (int k = start; k < end && k < from.length; k++) {
-            if (to[k] - from[k] != 1 || (k > start && from[k] != to[k - 1])) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

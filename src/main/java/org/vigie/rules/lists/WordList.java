@@ -44,6 +44,7 @@ public final class WordList {
      * innocent words (con, cône, conte; bais- of baiser and baisse).
      */
     static final int FAMILY_MIN_LETTERS = 5;
+    static final int FAMILY_HEAD = 3;
 
     /** One spelling of an entry: itself, or a plural or feminine form. */
     private record Form(String entry, String spelling, Runs runs, boolean exact) {
@@ -64,6 +65,13 @@ public final class WordList {
     private final Options options;
     /** Single-word entries by the stem of their family. */
     private final Map<String, String> families = new HashMap<>();
+    /**
+     * The first letters of those stems, runs written once: a stemmer cuts endings and doubled letters, so
+     * a word whose first letters are none of these cannot be in a family, and is not stemmed at all.
+     */
+    private final Set<String> familyHeads = new HashSet<>();
+    /** The longest spelling of a single-word entry: a word read from pieces that is longer matches none. */
+    private int longestSpelling;
     /** Every spelling of the single-word entries, by length: what a masked word is compared with. */
     private final Map<Integer, List<Form>> byLength = new HashMap<>();
 
@@ -82,12 +90,14 @@ public final class WordList {
                 for (Form form : forms(entry, folded.get(0))) {
                     words.computeIfAbsent(form.runs().letters(), k -> new ArrayList<>()).add(form);
                     byLength.computeIfAbsent(form.spelling().length(), k -> new ArrayList<>()).add(form);
+                    longestSpelling = Math.max(longestSpelling, form.spelling().length());
                 }
                 String letters = Runs.of(folded.get(0)).letters();
                 if (options.family() != null) {
                     String stem = options.family().stem(folded.get(0));
                     if (stem.length() >= FAMILY_MIN_LETTERS) {
                         families.putIfAbsent(stem, entry);
+                        familyHeads.add(head(Runs.of(stem).letters()));
                     }
                 }
                 prefixes.add(letters);
@@ -195,7 +205,7 @@ public final class WordList {
             }
         }
         for (Token joined : text.joined()) {
-            if (overlaps(found, joined)) {
+            if (joined.text().length() > longestSpelling || overlaps(found, joined)) {
                 continue;
             }
             for (Runs runs : joined.runs()) {
@@ -206,6 +216,11 @@ public final class WordList {
                 }
             }
         }
+    }
+
+    /** The first letters of a word, runs written once: what a stem and the words of its family share. */
+    private static String head(String letters) {
+        return letters.length() <= FAMILY_HEAD ? letters : letters.substring(0, FAMILY_HEAD);
     }
 
     private static boolean overlaps(List<Found> found, Token token) {
@@ -262,7 +277,8 @@ public final class WordList {
             if (hit == null && (mode == TextMode.WORD || mode == TextMode.PHRASE) && text != null) {
                 hit = phrase(tokens, index, text, runs.get(v), mode == TextMode.WORD);
             }
-            if (hit == null && mode == TextMode.WORD && !families.isEmpty()) {
+            if (hit == null && mode == TextMode.WORD && !families.isEmpty() && variants.get(v).length() >= FAMILY_MIN_LETTERS
+                    && familyHeads.contains(head(runs.get(v).letters()))) {
                 String entry = families.get(token.stems(options.family()).get(v));
                 hit = entry == null ? null : new Found(entry, variants.get(v), token);
             }

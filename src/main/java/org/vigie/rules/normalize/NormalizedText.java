@@ -183,6 +183,21 @@ public final class NormalizedText {
         return foldedIndex >= folded.length() ? original.length() : starts[foldedIndex];
     }
 
+    /** The first folded character that comes from the original offset {@code originalOffset} or after it. */
+    public int foldedOffset(int originalOffset) {
+        int low = 0;
+        int high = folded.length();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (starts[middle] < originalOffset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
     /** Offset in the original text just after the folded span that ends before {@code foldedEnd}. */
     public int originalEnd(int foldedEnd) {
         return foldedEnd == 0 ? 0 : ends[foldedEnd - 1];
