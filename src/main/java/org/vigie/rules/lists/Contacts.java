@@ -90,18 +90,21 @@ public final class Contacts {
         return found;
     }
 
+    /** Phone numbers, read by libphonenumber only where eight digits stand close together. */
     private static void phones(String original, String region, List<Contact> found) {
-        if (!mayHoldANumber(original)) {
-            return;
-        }
-        for (PhoneNumberMatch match : PHONES.findNumbers(slashesBetweenDigitsAsSpaces(original), region,
-                PhoneNumberUtil.Leniency.VALID, 1000)) {
-            if (match.rawString().contains(" - ") || match.rawString().contains(" – ")) {
-                // Numbers drawn or listed one by one ("06 - 12 - 23 - 34 - 45"), not dialled.
-                continue;
+        for (int[] run : numberRuns(original)) {
+            // A character more on each side: libphonenumber checks that a number does not run on into a word.
+            int start = Math.max(0, run[0] - 1);
+            int end = Math.min(original.length(), run[1] + 1);
+            String stretch = slashesBetweenDigitsAsSpaces(original.substring(start, end));
+            for (PhoneNumberMatch match : PHONES.findNumbers(stretch, region, PhoneNumberUtil.Leniency.VALID, 1000)) {
+                if (match.rawString().contains(" - ") || match.rawString().contains(" – ")) {
+                    // Numbers drawn or listed one by one ("06 - 12 - 23 - 34 - 45"), not dialled.
+                    continue;
+                }
+                add(found, new Contact(Kind.PHONE, PHONES.format(match.number(), PhoneNumberUtil.PhoneNumberFormat.E164),
+                        start + match.start(), start + match.end()));
             }
-            add(found, new Contact(Kind.PHONE, PHONES.format(match.number(), PhoneNumberUtil.PhoneNumberFormat.E164),
-                    match.start(), match.end()));
         }
     }
 
@@ -157,20 +160,37 @@ public final class Contacts {
         return false;
     }
 
-    /** Whether eight digits stand close together, with only what numbers are written with between them. */
-    private static boolean mayHoldANumber(String text) {
+    /**
+     * The stretches where eight digits or more stand close together, with only what numbers are written
+     * with between them, as [start, end) pairs: where a phone number can be.
+     */
+    private static List<int[]> numberRuns(String text) {
+        List<int[]> runs = new ArrayList<>();
         int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        int start = -1;
+        int lastDigit = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
             if (c >= '0' && c <= '9') {
-                if (++digits >= 8) {
-                    return true;
+                if (start < 0) {
+                    start = i;
                 }
+                digits++;
+                lastDigit = i;
             } else if (" .-()/+\u00A0\u202F".indexOf(c) < 0) {
+                if (digits >= 8) {
+                    // The run may begin with '+' or '(' before its first digit.
+                    int from = start;
+                    while (from > 0 && "+(".indexOf(text.charAt(from - 1)) >= 0) {
+                        from--;
+                    }
+                    runs.add(new int[] { from, lastDigit + 1 });
+                }
                 digits = 0;
+                start = -1;
             }
         }
-        return false;
+        return runs;
     }
 
     /** Adds a contact unless one found already covers its span. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.IntUnaryOperator;
 
 import org.vigie.rules.normalize.NormalizedText;
@@ -60,16 +61,19 @@ public final class Links {
      * text as typed, or, where disguises were undone, from the undisguised text.
      */
     private record Source(String folded, IntUnaryOperator originalStart, IntUnaryOperator originalEnd,
-            BiFunction<Integer, Integer, String> typed) {
+            BiFunction<Integer, Integer, String> typed, BiPredicate<Integer, Integer> worthReading) {
 
         static Source of(NormalizedText text) {
             return new Source(text.folded(), text::originalStart, text::originalEnd,
-                    (start, end) -> text.original().substring(text.originalStart(start), text.originalEnd(end)));
+                    (start, end) -> text.original().substring(text.originalStart(start), text.originalEnd(end)),
+                    (start, end) -> true);
         }
 
+        /** Only the stretches read for disguises: the rest of the text was read as typed already. */
         static Source of(NormalizedText text, Undisguised undisguised) {
             return new Source(undisguised.text(), i -> text.originalStart(undisguised.foldedStart(i)),
-                    end -> text.originalEnd(undisguised.foldedEnd(end)), (start, end) -> undisguised.text().substring(start, end));
+                    end -> text.originalEnd(undisguised.foldedEnd(end)), (start, end) -> undisguised.text().substring(start, end),
+                    undisguised::read);
         }
     }
 
@@ -108,7 +112,7 @@ public final class Links {
                 candidate |= c == '.' || c == ':';
                 i++;
             }
-            if (candidate) {
+            if (candidate && text.worthReading().test(chunkStart, i)) {
                 link(text, chunkStart, i).ifPresent(links::add);
             }
         }

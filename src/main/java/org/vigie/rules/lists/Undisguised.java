@@ -64,10 +64,23 @@ public final class Undisguised {
     private final int[] from;
     private final int[] to;
 
+    /** The stretches of {@link #text} that were read for disguises, as [start, end) pairs. */
+    private List<int[]> read = List.of();
+
     private Undisguised(String text, int[] from, int[] to) {
         this.text = text;
         this.from = from;
         this.to = to;
+    }
+
+    /** Whether the span [start, end) of {@link #text()} touches a stretch that was read for disguises. */
+    public boolean read(int start, int end) {
+        for (int[] span : read) {
+            if (span[0] < end && start < span[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The folded text of {@code normalized}, undisguised; the folded text itself when nothing was undone. */
@@ -80,6 +93,7 @@ public final class Undisguised {
         // Only the stretches of text around a possible address are rewritten: the patterns never run over
         // the rest of a long comment.
         StringBuilder text = new StringBuilder(folded.length());
+        List<int[]> spans = new ArrayList<>();
         int[] from = new int[folded.length() + 16];
         int[] to = new int[folded.length() + 16];
         int copied = 0;
@@ -92,6 +106,7 @@ public final class Undisguised {
                 text.append(folded.charAt(k));
             }
             Undisguised part = rewrite(folded.substring(window[0], window[1]));
+            spans.add(new int[] { text.length(), text.length() + part.text.length() });
             for (int k = 0; k < part.text.length(); k++) {
                 from = grow(from, text.length());
                 to = grow(to, text.length());
@@ -108,7 +123,10 @@ public final class Undisguised {
             to[text.length()] = k + 1;
             text.append(folded.charAt(k));
         }
-        return new Undisguised(text.toString(), Arrays.copyOf(from, text.length()), Arrays.copyOf(to, text.length()));
+        Undisguised undisguised = new Undisguised(text.toString(), Arrays.copyOf(from, text.length()),
+                Arrays.copyOf(to, text.length()));
+        undisguised.read = spans;
+        return undisguised;
     }
 
     /** Every pattern undone in turn over a stretch of folded text. */
@@ -126,8 +144,8 @@ public final class Undisguised {
         return current;
     }
 
-    /** How far before a top-level domain or after a scheme an address may begin or end, in folded characters. */
-    static final int REACH = 120;
+    /** How far before a top-level domain, or after a scheme, an address may begin or end, in folded characters. */
+    static final int REACH = 64;
 
     private static final java.util.Set<String> SCHEMES = java.util.Set.of("http", "https", "hxxp", "hxxps", "ftp", "www");
     private static final java.util.Set<String> TLD_WORDS = java.util.Set.of(TLD.substring(3, TLD.length() - 1).split("\\|"));
@@ -145,7 +163,7 @@ public final class Undisguised {
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (SCHEMES.contains(token.text())) {
-                window(text, token, windows);
+                window(text, token, 0, REACH, windows);
             } else if (i > 0 && TLD_WORDS.contains(token.text())) {
                 Token before = tokens.get(i - 1);
                 boolean marked = DOT_WORDS.contains(before.text());
@@ -153,13 +171,13 @@ public final class Undisguised {
                     marked = DOTS.indexOf(text.original().charAt(k)) >= 0;
                 }
                 if (marked) {
-                    window(text, token, windows);
+                    window(text, token, REACH, 0, windows);
                 }
             }
         }
         for (Token spelled : text.spelledOut()) {
             if (SCHEMES.contains(spelled.text())) {
-                window(text, spelled, windows);
+                window(text, spelled, 0, REACH, windows);
             }
         }
         windows.sort((a, b) -> Integer.compare(a[0], b[0]));
@@ -178,10 +196,11 @@ public final class Undisguised {
     /** What may stand for the dot before a top-level domain: dots, and the brackets around a written one. */
     private static final String DOTS = ".])}\u3002\uFF0E";
 
-    private static void window(NormalizedText text, Token token, List<int[]> windows) {
+    /** The stretch from {@code before} characters before the word to {@code after} after it, out to spaces. */
+    private static void window(NormalizedText text, Token token, int before, int after, List<int[]> windows) {
         String folded = text.folded();
-        int start = Math.max(0, text.foldedOffset(token.start()) - REACH);
-        int end = Math.min(folded.length(), text.foldedOffset(token.end()) + REACH);
+        int start = Math.max(0, text.foldedOffset(token.start()) - before);
+        int end = Math.min(folded.length(), text.foldedOffset(token.end()) + after);
         while (start > 0 && !Character.isWhitespace(folded.charAt(start - 1))) {
             start--;
         }

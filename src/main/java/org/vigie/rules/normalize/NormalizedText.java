@@ -257,6 +257,16 @@ public final class NormalizedText {
     static final int JOINED_MAX_PIECES = 4;
     static final int JOINED_MIN_LETTERS = 5;
     static final int JOINED_SPACED_PIECE = 4;
+    /**
+     * The commonest short words of French and English: a space next to one of them separates words, it
+     * does not cut one ("il a pu", "de la", "and the").
+     */
+    static final java.util.Set<String> SHORT_WORDS = java.util.Set.of("a", "au", "ce", "ces", "d", "de", "des", "du", "elle",
+            "en", "est", "et", "il", "j", "je", "l", "la", "le", "les", "ma", "mais", "me", "mon", "ne", "nous", "on", "ou", "par",
+            "pas", "pour", "qu", "que", "qui", "s", "se", "ses", "si", "son", "sur", "ta", "te", "tu", "un", "une", "vous", "y",
+            "an", "and", "are", "as", "at", "be", "but", "by", "for", "he", "i", "in", "is", "it", "of", "or", "so", "the",
+            "to", "was", "we", "you");
+
     /** What may stand between two pieces of a word cut up. */
     static final String CUTS = ".-_·* ";
 
@@ -309,7 +319,7 @@ public final class NormalizedText {
                 Token before = tokens.get(j - 1);
                 Token piece = tokens.get(j);
                 char cut = singleCut(before.end(), piece.start());
-                if (cut == 0) {
+                if (cut == 0 || (cut == ' ' && (SHORT_WORDS.contains(before.text()) || SHORT_WORDS.contains(piece.text())))) {
                     break;
                 }
                 spaced |= cut == ' ';
