@@ -144,13 +144,42 @@ class RuleSetParserTest {
                 Arguments.of("rules: [ { id: x, when: { duplicate: { within: 24h, by: [] } }, action: hold } ]",
                         "rules[0].when.duplicate.by", "names nothing"),
                 Arguments.of("rules: [ { id: x, when: { rate: { atLeast: 2, within: PT0.5S } }, action: hold } ]",
-                        "rules[0].when.rate.within", "from a second to a year"));
+                        "rules[0].when.rate.within", "from a second to a year"),
+                Arguments.of("lists: { l: { entries: [a], grade: severe } }", "lists.l.grade", "mild, strong or hate"),
+                Arguments.of("lists: { l: { entries: [a], family: de } }", "lists.l.family", "fr or en"),
+                Arguments.of("rules: [ { id: x, when: { contact: { kinds: [fax] } }, action: hold } ]",
+                        "rules[0].when.contact.kinds", "phone, email or handle"),
+                Arguments.of("rules: [ { id: x, when: { contact: { kinds: [] } }, action: hold } ]",
+                        "rules[0].when.contact.kinds", "names no kind"),
+                Arguments.of("rules: [ { id: x, when: { contact: { region: XX } }, action: hold } ]",
+                        "rules[0].when.contact.region", "country code"),
+                Arguments.of("rules: [ { id: x, when: { contact: { phones: true } }, action: hold } ]",
+                        "rules[0].when.contact.phones", "unknown key"));
     }
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("invalidRuleSets")
     void invalidRuleSetsAreRefusedWithThePathAtFault(String yaml, String path, String message) {
         assertError(yaml, path, message);
+    }
+
+    @Test
+    void aListsGradeIsShownWithWhatItFindsAndItsFamilyCatchesInflectedForms() throws InvalidRuleSet {
+        RuleSet rules = new RuleSetParser(file -> java.util.Optional.empty()).parse("""
+                lists: { rude: { entries: [salope], grade: strong, family: fr } }
+                rules: [ { id: r, when: { text: { list: rude } }, action: hold, explain: "{match.grade}: {match.normalized}" } ]
+                """);
+        Verdict verdict = RuleEngine.decide(rules, Submission.comment("Ils vont saloper le travail, ces s@l*pes"));
+        assertEquals(ModerationStatus.PENDING, verdict.status());
+        Match match = verdict.matches().get(0);
+        assertEquals("strong", match.evidence().grade());
+        assertEquals("strong: saloper", match.explanation());
+        RuleSet plain = new RuleSetParser(file -> java.util.Optional.empty()).parse("""
+                rules: [ { id: r, when: { text: { list: [salope] } }, action: hold } ]
+                """);
+        Verdict inflectedOnly = RuleEngine.decide(plain, Submission.comment("Ils vont saloper le travail"));
+        assertEquals(ModerationStatus.VISIBLE, inflectedOnly.status(), "no family without family: fr");
+        assertEquals(null, RuleEngine.decide(plain, Submission.comment("une salope")).matches().get(0).evidence().grade());
     }
 
     @Test
