@@ -72,6 +72,13 @@ public final class WordList {
     private final Set<String> familyHeads = new HashSet<>();
     /** The longest spelling of a single-word entry: a word read from pieces that is longer matches none. */
     private int longestSpelling;
+    /**
+     * The first two letters of every word an entry can begin with (words, first words of phrases, family
+     * stems), as a table of letter pairs: most words of a text begin like no entry, and are passed over
+     * without hashing them.
+     */
+    private final boolean[] openings = new boolean[PAIRS * PAIRS];
+    private static final int PAIRS = 28;
     /** Every spelling of the single-word entries, by length: what a masked word is compared with. */
     private final Map<Integer, List<Form>> byLength = new HashMap<>();
 
@@ -117,6 +124,9 @@ public final class WordList {
         }
         this.longestPrefix = longest;
         this.size = count;
+        words.keySet().forEach(this::open);
+        phrasesByFirstWord.keySet().forEach(this::open);
+        familyHeads.forEach(this::open);
     }
 
     private static List<Form> forms(String entry, String word) {
@@ -209,6 +219,9 @@ public final class WordList {
                 continue;
             }
             for (Runs runs : joined.runs()) {
+                if (!opens(runs.letters())) {
+                    continue;
+                }
                 Found hit = word(runs, joined, true);
                 if (hit != null) {
                     found.add(hit);
@@ -216,6 +229,28 @@ public final class WordList {
                 }
             }
         }
+    }
+
+    private void open(String letters) {
+        openings[opening(letters)] = true;
+    }
+
+    /** Whether some entry, phrase or family can begin as these letters (runs written once) do. */
+    private boolean opens(String letters) {
+        return openings[opening(letters)];
+    }
+
+    private static int opening(String letters) {
+        return pairIndex(letters, 0) * PAIRS + pairIndex(letters, 1);
+    }
+
+    /** a to z as 0 to 25, any other character as 26, no character as 27. */
+    private static int pairIndex(String letters, int at) {
+        if (at >= letters.length()) {
+            return 27;
+        }
+        char c = letters.charAt(at);
+        return c >= 'a' && c <= 'z' ? c - 'a' : 26;
     }
 
     /** The first letters of a word, runs written once: what a stem and the words of its family share. */
@@ -269,6 +304,9 @@ public final class WordList {
         List<String> variants = token.variants();
         List<Runs> runs = token.runs();
         for (int v = 0; v < variants.size(); v++) {
+            if ((mode == TextMode.WORD || mode == TextMode.PHRASE) && !opens(runs.get(v).letters())) {
+                continue;
+            }
             Found hit = switch (mode) {
                 case WORD, PHRASE -> word(runs.get(v), token, mode == TextMode.WORD);
                 case PREFIX -> prefix(runs.get(v).letters(), token);
