@@ -263,13 +263,13 @@ public final class RuleSetParser {
             Grade grade = null;
             Family family = null;
             if (list.has("grade")) {
-                grade = Grade.of(list.get("grade").asText()).orElse(null);
+                grade = enumOf(Grade.class, list.get("grade").asText()).orElse(null);
                 if (grade == null || !list.get("grade").isTextual()) {
                     error(path + ".grade", "must be mild, strong or hate");
                 }
             }
             if (list.has("family")) {
-                family = Family.of(list.get("family").asText()).orElse(null);
+                family = enumOf(Family.class, list.get("family").asText()).orElse(null);
                 if (family == null || !list.get("family").isTextual()) {
                     error(path + ".family", "must be fr or en: the language whose inflected and derived forms the words catch");
                 }

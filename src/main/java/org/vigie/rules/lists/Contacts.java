@@ -64,11 +64,7 @@ public final class Contacts {
     private Contacts() {
     }
 
-    public static List<Contact> find(NormalizedText text, Set<Kind> kinds, String region) {
-        return find(text, Undisguised.of(text), kinds, region);
-    }
-
-    /** As {@link #find(NormalizedText, Set, String)}, with the text undisguised already. */
+    /** The contacts of these kinds in a text, {@code undisguised} being {@code Undisguised.of(text)}. */
     public static List<Contact> find(NormalizedText text, Undisguised undisguised, Set<Kind> kinds, String region) {
         List<Contact> found = new ArrayList<>();
         if (kinds.contains(Kind.PHONE)) {

@@ -1,7 +1,6 @@
 package org.vigie.rules.lists;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * How hard a list's words hit, which the default rules act on: a mild one (idiot, crétin) puts the comment
@@ -12,14 +11,5 @@ public enum Grade {
 
     public String keyword() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<Grade> of(String keyword) {
-        for (Grade grade : values()) {
-            if (grade.keyword().equals(keyword)) {
-                return Optional.of(grade);
-            }
-        }
-        return Optional.empty();
     }
 }

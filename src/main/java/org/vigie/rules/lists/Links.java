@@ -77,12 +77,10 @@ public final class Links {
         }
     }
 
-    /** The links of a text, those written plainly and those disguised ({@link Undisguised}). */
-    public static List<Link> find(NormalizedText text) {
-        return find(text, Undisguised.of(text));
-    }
-
-    /** As {@link #find(NormalizedText)}, with the text undisguised already. */
+    /**
+     * The links of a text, those written plainly and those disguised, {@code undisguised} being
+     * {@code Undisguised.of(text)}.
+     */
     public static List<Link> find(NormalizedText text, Undisguised undisguised) {
         List<Link> links = find(Source.of(text));
         if (!undisguised.text().equals(text.folded())) {

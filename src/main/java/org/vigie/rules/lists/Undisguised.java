@@ -211,9 +211,6 @@ public final class Undisguised {
     }
 
     private Undisguised apply(Undo undo) {
-        if (from == null) {
-            return this;
-        }
         Matcher matcher = undo.pattern().matcher(text);
         StringBuilder out = null;
         int[] newFrom = null;

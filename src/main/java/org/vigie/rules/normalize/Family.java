@@ -1,8 +1,5 @@
 package org.vigie.rules.normalize;
 
-import java.util.Locale;
-import java.util.Optional;
-
 import org.apache.lucene.analysis.fr.FrenchLightStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -37,17 +34,4 @@ public enum Family {
 
     /** The stem of a word written in lowercase ASCII letters. */
     public abstract String stem(String letters);
-
-    public String keyword() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Optional<Family> of(String keyword) {
-        for (Family family : values()) {
-            if (family.keyword().equals(keyword)) {
-                return Optional.of(family);
-            }
-        }
-        return Optional.empty();
-    }
 }
