@@ -4,6 +4,7 @@
 #   bench/load.sh                  # 10 s per scenario, 32 connections
 #   DURATION=30s CONNECTIONS=64 bench/load.sh
 #   ONLY="bare-insert post-hot" VIGIE_OPTS="-XX:StartFlightRecording=filename=/tmp/post.jfr" bench/load.sh
+#   ONLY="bare-rows cold-hot" COLD_OPTS="-XX:StartFlightRecording=filename=/tmp/cold.jfr" bench/load.sh
 #
 # Builds the service's jar and bench/bare, starts Vigie on its embedded PostgreSQL with production
 # settings (fsync and synchronous commit on) in a temporary directory, with -Xmx256m, then the bare app on
@@ -20,6 +21,7 @@ THREADS=${THREADS:-2}
 HEAP=${HEAP:-256m}
 ONLY=${ONLY:-}              # scenario names to run, all when empty
 VIGIE_OPTS=${VIGIE_OPTS:-}  # more JVM options for Vigie, such as a flight recording
+COLD_OPTS=${COLD_OPTS:-}    # the same for the second instance, the one with its cache off
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 ./mvnw -B -q package -DskipTests
@@ -55,7 +57,7 @@ jdbc_url=$(grep -o 'jdbc:postgresql://[^,]*' "$work/vigie.log" | head -1)
 db_password=$(cat "$work/pg/vigie-password")
 
 # A second instance on the same database with its thread pages not kept in memory: the cold reads.
-java -XX:+ExitOnOutOfMemoryError -Xmx"$HEAP" $VIGIE_OPTS -Dquarkus.http.port=8082 -Dvigie.cache.enabled=false \
+java -XX:+ExitOnOutOfMemoryError -Xmx"$HEAP" $COLD_OPTS -Dquarkus.http.port=8082 -Dvigie.cache.enabled=false \
     -Dquarkus.datasource.jdbc.url="$jdbc_url" -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password="$db_password" \
     -Dquarkus.http.proxy.proxy-address-forwarding=true -Dquarkus.http.proxy.allow-x-forwarded=true \
     -Dquarkus.http.proxy.trusted-proxies=127.0.0.1 \
