@@ -20,6 +20,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.http.Created;
 import org.vigie.http.RequiredBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Admins manage moderator accounts. */
 @Path("/api/v1/admin/moderators")
@@ -32,7 +34,7 @@ public class ModeratorResource {
     ModeratorService moderators;
 
     @GET
-    @Operation(summary = "List moderator accounts")
+    @Operation(operationId = "listModerators", summary = "List moderator accounts")
     @APIResponse(responseCode = "200", description = "Accounts, by username")
     public List<ModeratorAccount> list() {
         return moderators.list();
@@ -40,7 +42,7 @@ public class ModeratorResource {
 
     @GET
     @Path("/{username}")
-    @Operation(summary = "Read one moderator account")
+    @Operation(operationId = "getModerator", summary = "Read one moderator account")
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -51,8 +53,9 @@ public class ModeratorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a moderator account")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createModerator", summary = "Create a moderator account")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModeratorAccount.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public RestResponse<ModeratorAccount> create(@Valid @RequiredBody NewModerator payload) {

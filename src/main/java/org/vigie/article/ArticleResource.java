@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -42,7 +43,7 @@ public class ArticleResource {
 
     @GET
     @Path("/counts")
-    @Operation(summary = "Comment counts of several articles",
+    @Operation(operationId = "getCommentCounts", summary = "Comment counts of several articles",
             description = "Visible comments and replies per article key, in the order asked; unknown keys count 0.")
     @APIResponse(responseCode = "200", description = "A map from article key to count",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
@@ -53,7 +54,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<byte[]> counts(
-            @Parameter(description = "Comma-separated article keys, at most 100", example = "a,b,c")
+            @Parameter(description = "Comma-separated article keys, at most 100", explode = Explode.FALSE,
+                    example = "[\"politique/2026/budget\", \"sport/2026/finale\"]")
             @RestQuery @Separator(",") @NotEmpty @Size(max = 100) List<@ArticleKey String> keys,
             @Parameter(description = "The ETag of counts read before") @RestHeader("If-None-Match") String ifNoneMatch) {
         return Revalidation.answer(figures.counts(keys.stream().distinct().toList()), ifNoneMatch, config.cache());
@@ -61,7 +63,7 @@ public class ArticleResource {
 
     @GET
     @Path("/most-commented")
-    @Operation(summary = "Most commented articles (Sujets les + commentés)",
+    @Operation(operationId = "getMostCommented", summary = "Most commented articles (Sujets les + commentés)",
             description = "Articles ranked by the visible comments and replies created in the last `days` days.")
     @APIResponse(responseCode = "200", description = "Articles, most commented first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,

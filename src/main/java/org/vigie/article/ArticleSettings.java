@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ArticleSettings")
 public record ArticleSettings(
         String articleKey,
-        String title,
-        String url,
+        @Schema(description = "The article's title, once a moderator or the site gave it", nullable = true) String title,
+        @Schema(description = "The article's address, once given", nullable = true) String url,
         @Schema(description = "Whether the article takes new comments") boolean open,
         @Schema(description = "Whether every new comment waits for a moderator") boolean premoderated,
         @Schema(description = "Visible comments and replies") int commentCount,

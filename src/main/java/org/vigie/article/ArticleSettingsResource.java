@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.account.Roles;
 import org.vigie.http.Created;
 import org.vigie.http.RequiredBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Moderators open, close and premoderate articles. */
 @Path("/api/v1/moderation/articles/{articleKey: .+}")
@@ -30,7 +32,7 @@ public class ArticleSettingsResource {
     ArticleService articles;
 
     @GET
-    @Operation(summary = "Read an article's settings")
+    @Operation(operationId = "getArticleSettings", summary = "Read an article's settings")
     @APIResponse(responseCode = "200", description = "The settings")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -40,10 +42,11 @@ public class ArticleSettingsResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or update an article's settings",
+    @Operation(operationId = "updateArticleSettings", summary = "Create or update an article's settings",
             description = "Fields left out keep their value; a new article starts open, with the default premoderation.")
     @APIResponse(responseCode = "200", description = "The article existed; its new settings")
-    @APIResponse(responseCode = "201", description = "The article was created; its settings")
+    @APIResponse(responseCode = "201", description = "The article was created; its settings",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleSettings.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<ArticleSettings> update(@RestPath @ArticleKey String articleKey,
             @Valid @RequiredBody ArticleSettingsUpdate payload) {

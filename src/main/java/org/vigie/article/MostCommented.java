@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "MostCommented")
 public record MostCommented(
         String articleKey,
-        String title,
-        String url,
+        @Schema(description = "The article's title, once given", nullable = true) String title,
+        @Schema(description = "The article's address, once given", nullable = true) String url,
         @Schema(description = "Visible comments and replies created in the window") long count) {
 }

@@ -34,7 +34,7 @@ public class AuditResource {
     AuditLog log;
 
     @GET
-    @Operation(summary = "Read the audit trail",
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit trail",
             description = "Every status change, newest first: by a rule (with the rule set version), by a"
                     + " moderator, or by the author's edit (actor author, with the rule that judged the new text)."
                     + " Filter by moderator (a username, a rule id, or author), comment and time span.")

@@ -35,7 +35,7 @@ public class AuthorAdminResource {
 
     @GET
     @Path("/export")
-    @Operation(summary = "Export everything stored about an email", description = "Its comments, settings and bans.")
+    @Operation(operationId = "exportAuthor", summary = "Export everything stored about an email", description = "Its comments, settings and bans.")
     @APIResponse(responseCode = "200", description = "The export")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public AuthorExport export(@RestPath @EmailAddress String email) {
@@ -43,7 +43,7 @@ public class AuthorAdminResource {
     }
 
     @DELETE
-    @Operation(summary = "Erase an email",
+    @Operation(operationId = "eraseAuthor", summary = "Erase an email",
             description = "Its comments become \"[commentaire supprimé]\" tombstones in threads, without name, email or"
                     + " address hash; the audit trail keeps only ids; bans and settings on the email are removed.")
     @APIResponse(responseCode = "200", description = "How many comments were erased")

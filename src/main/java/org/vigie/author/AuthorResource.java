@@ -37,7 +37,7 @@ public class AuthorResource {
     AuthorService authors;
 
     @GET
-    @Operation(summary = "Read what is known of an author", description = "Their record, premoderation and bans.")
+    @Operation(operationId = "getAuthor", summary = "Read what is known of an author", description = "Their record, premoderation and bans.")
     @APIResponse(responseCode = "200", description = "The author")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public AuthorProfile profile(@RestPath @EmailAddress String email) {
@@ -47,7 +47,7 @@ public class AuthorResource {
     @PUT
     @Path("/premoderation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Hold every comment of an author for a moderator, or stop")
+    @Operation(operationId = "setAuthorPremoderation", summary = "Hold every comment of an author for a moderator, or stop")
     @APIResponse(responseCode = "200", description = "The author, with the new setting")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public AuthorProfile premoderate(@RestPath @EmailAddress String email,

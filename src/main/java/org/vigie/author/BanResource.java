@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.vigie.account.Roles;
 import org.vigie.http.Created;
 import org.vigie.http.RequiredBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Moderators ban spammers and trolls, for good or for a while. */
 @Path("/api/v1/moderation/bans")
@@ -37,11 +39,12 @@ public class BanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ban an author",
+    @Operation(operationId = "banAuthor", summary = "Ban an author",
             description = "By email, by address hash, or both. A banned author's new comments are rejected (the public"
                     + " answer still says PENDING). With until, a suspension that ends by itself. With rejectExisting,"
                     + " their visible and pending comments are rejected too, each change in the audit trail.")
-    @APIResponse(responseCode = "201", description = "The ban, and how many comments it rejected")
+    @APIResponse(responseCode = "201", description = "The ban, and how many comments it rejected",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BanView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public RestResponse<BanView> ban(@Valid @RequiredBody NewBan payload, SecurityContext security) {
         BanView ban = bans.ban(payload, security.getUserPrincipal().getName());
@@ -49,7 +52,7 @@ public class BanResource {
     }
 
     @GET
-    @Operation(summary = "List bans", description = "Those in force, newest first; with all=true, lifted and expired ones too.")
+    @Operation(operationId = "listBans", summary = "List bans", description = "Those in force, newest first; with all=true, lifted and expired ones too.")
     @APIResponse(responseCode = "200", description = "The bans")
     public List<BanView> list(@Parameter(description = "Include lifted and expired bans") @RestQuery boolean all) {
         return bans.list(!all);
@@ -57,7 +60,7 @@ public class BanResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Lift a ban")
+    @Operation(operationId = "liftBan", summary = "Lift a ban")
     @APIResponse(responseCode = "204", description = "Lifted (or it already was)")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public void lift(@RestPath long id, SecurityContext security) {

@@ -39,7 +39,9 @@ public class CommentPermalinkResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one visible comment or reply")
+    @Operation(operationId = "getComment", summary = "Read one visible comment or reply",
+            description = "A permalink's comment: its text, author name, date and, for a reply, the comment it"
+                    + " answers. A comment that is not visible (held, rejected, erased) is not found.")
     @APIResponse(responseCode = "200", description = "The comment")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -50,7 +52,7 @@ public class CommentPermalinkResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Edit a comment or reply, as its author",
+    @Operation(operationId = "editComment", summary = "Edit a comment or reply, as its author",
             description = "With the editToken the answer to the post gave, until its editableUntil"
                     + " (vigie.comments.edit-window after posting). The new text is validated as a post's and goes"
                     + " through the rules again: the answer says VISIBLE or PENDING, and a comment the new text"

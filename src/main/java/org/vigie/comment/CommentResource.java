@@ -57,11 +57,12 @@ public class CommentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Post a comment or a reply",
+    @Operation(operationId = "postComment", summary = "Post a comment or a reply",
             description = "Name, email and text are required. The email is never shown. A new article key creates the"
                     + " article. The answer says VISIBLE or PENDING; a rejected comment also answers PENDING. It gives,"
                     + " once, the editToken with which the author may edit the comment until editableUntil.")
     @APIResponse(responseCode = "201", description = "Stored; Location is the comment's address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PostedComment.class)),
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
@@ -78,7 +79,7 @@ public class CommentResource {
     }
 
     @GET
-    @Operation(summary = "Read an article's thread",
+    @Operation(operationId = "getThread", summary = "Read an article's thread",
             description = "Visible top-level comments, newest first by default, each with its visible replies oldest"
                     + " first. Follow nextCursor for the next page. An unknown article has total 0. Pages carry a"
                     + " strong ETag: send it back in If-None-Match for a 304 while the page is unchanged.")

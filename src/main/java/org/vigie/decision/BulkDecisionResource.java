@@ -28,7 +28,7 @@ public class BulkDecisionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve or reject up to 200 comments at once",
+    @Operation(operationId = "decideComments", summary = "Approve or reject up to 200 comments at once",
             description = "Each comment is decided on its own, on the version given: each gets its own result, ok,"
                     + " conflict (it changed since) or not_found.")
     @APIResponse(responseCode = "200", description = "One result per comment")

@@ -31,7 +31,7 @@ public class DecisionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve or reject a comment",
+    @Operation(operationId = "decideComment", summary = "Approve or reject a comment",
             description = "APPROVE makes it visible, and reports alone no longer hide it; REJECT hides it, with its"
                     + " replies if it is a top-level comment. The decision names the version it was made on (body or"
                     + " If-Match): if the comment changed since, it is refused with 409. Kept in the audit trail.")

@@ -20,7 +20,7 @@ import org.vigie.platform.Problem;
                 description = "Comments, replies and moderation for news sites. Every error is an RFC 9457"
                         + " application/problem+json document; `errors` names the fields at fault. A method"
                         + " that a path does not serve answers 405 (the shared MethodNotAllowed response).",
-                license = @License(name = "Apache-2.0")),
+                license = @License(name = "Apache-2.0", identifier = "Apache-2.0")),
         tags = {
                 @Tag(name = "Public", description = "Called by article pages; no authentication, writes rate-limited"),
                 @Tag(name = "Moderation", description = "Moderators and admins, HTTP Basic"),
@@ -35,7 +35,12 @@ import org.vigie.platform.Problem;
                         headers = @Header(name = "WWW-Authenticate", description = "The Basic challenge",
                                 schema = @Schema(type = SchemaType.STRING)),
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-                @APIResponse(name = "Forbidden", responseCode = "403", description = "The account's role does not allow this",
+                @APIResponse(name = "OriginNotAllowed", responseCode = "403",
+                        description = "Sent by a browser from a site that the CORS settings do not allow (origin-not-allowed)",
+                        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                @APIResponse(name = "Forbidden", responseCode = "403",
+                        description = "The account's role does not allow this, or the request came from a site that the CORS"
+                                + " settings do not allow",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                 @APIResponse(name = "NotFound", responseCode = "404", description = "No such resource",
                         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),

@@ -84,7 +84,7 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context) {
-        problems.sendAndClose(context, new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
+        problems.sendAfterBodyAndClose(context, new Problem(Problem.type("payload-too-large"), "Payload Too Large", 413,
                 "The request body is over the limit of " + limit(context) + " bytes.",
                 context.request().path(), null));
     }

@@ -48,6 +48,26 @@ public class ProblemResponses {
         }
     }
 
+    /**
+     * Sends the problem with {@code Connection: close} and closes the connection, but reads and drops first
+     * a body whose declared length is no larger than any operation takes: a client still writing its body
+     * when the connection closes may get a reset in place of the answer. A longer body, or one of unknown
+     * length, is not read.
+     */
+    public void sendAfterBodyAndClose(RoutingContext context, Problem problem) {
+        HttpServerRequest request = context.request();
+        Map<String, String> closing = Map.of(HttpHeaders.CONNECTION.toString(), "close");
+        long declared = declaredLength(request);
+        if (!request.isEnded() && declared >= 0 && declared <= config.http().maxRuleSetSize().asLongValue()) {
+            request.handler(ignored -> {
+            });
+            request.endHandler(ended -> write(context, problem, closing, true));
+            request.resume();
+        } else {
+            write(context, problem, closing, true);
+        }
+    }
+
     private static long declaredLength(HttpServerRequest request) {
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {

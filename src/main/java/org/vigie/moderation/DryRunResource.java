@@ -27,7 +27,7 @@ public class DryRunResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Try the rules on a comment, storing nothing",
+    @Operation(operationId = "dryRunRules", summary = "Try the rules on a comment, storing nothing",
             description = "Evaluates as if a comment with these fields arrived from an address never seen before, with"
                     + " the rule set in force or, with rules, a proposed one.")
     @APIResponse(responseCode = "200", description = "What the rules would decide, and why")

@@ -25,7 +25,7 @@ public class ModeratedCommentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read one comment in full", description = "Whatever its status: the author's email and record,"
+    @Operation(operationId = "getModeratedComment", summary = "Read one comment in full", description = "Whatever its status: the author's email and record,"
             + " every rule match with its evidence, every report and every status change.")
     @APIResponse(responseCode = "200", description = "The comment")
     @APIResponse(responseCode = "404", ref = "NotFound")

@@ -18,14 +18,17 @@ public record QueueItem(
         @Schema(nullable = true) Long parentId,
         @Schema(nullable = true) Long inReplyTo,
         String authorName,
-        String authorEmail,
-        @Schema(description = "The first characters of the author's address hash, to spot one source") String ipHashPrefix,
+        @Schema(description = "None once the author's data was erased", nullable = true) String authorEmail,
+        @Schema(description = "The first characters of the author's address hash, to spot one source; none once erased",
+                nullable = true) String ipHashPrefix,
         String body,
         ModerationStatus status,
         @Schema(description = "Visible, but waiting for review (a rule or reports flagged it)") boolean flagged,
         @Schema(description = "Every rule that matched, with its evidence, and moderators' decisions") List<Match> matches,
-        @Schema(description = "The rule set version that decided the status when posted") Integer ruleSetVersion,
+        @Schema(description = "The rule set version that decided the status when posted; none for comments stored"
+                + " without the rules (imported)", nullable = true) Integer ruleSetVersion,
         Reports reports,
+        @Schema(description = "The author's record; none once the author's data was erased", nullable = true)
         AuthorRecord authorHistory,
         Instant createdAt,
         @Schema(description = "Send it back with a decision: a decision on an older version is refused with 409")

@@ -32,7 +32,7 @@ public class QueueResource {
     ModerationQueues queues;
 
     @GET
-    @Operation(summary = "List a moderation queue",
+    @Operation(operationId = "listQueue", summary = "List a moderation queue",
             description = "PENDING (held, the default), REPORTED (reported since a moderator last decided), FLAGGED"
                     + " (visible, flagged by a rule or reports), REJECTED or APPROVED (visible; VISIBLE also works)."
                     + " Each item has the author's email and record, every rule match with its evidence, the reports"
@@ -41,7 +41,7 @@ public class QueueResource {
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public QueuePage queue(
-            @Parameter(schema = @Schema(enumeration = { "PENDING", "REPORTED", "FLAGGED", "REJECTED", "APPROVED" },
+            @Parameter(schema = @Schema(enumeration = { "PENDING", "REPORTED", "FLAGGED", "REJECTED", "APPROVED", "VISIBLE" },
                     defaultValue = "PENDING"))
             @RestQuery @Pattern(regexp = "PENDING|REPORTED|FLAGGED|REJECTED|APPROVED|VISIBLE",
                     message = "{org.vigie.Status.message}") String status,
@@ -62,7 +62,7 @@ public class QueueResource {
 
     @GET
     @Path("/counts")
-    @Operation(summary = "Count the queues", description = "Items per queue, over every article or the one named.")
+    @Operation(operationId = "countQueues", summary = "Count the queues", description = "Items per queue, over every article or the one named.")
     @APIResponse(responseCode = "200", description = "A count per queue")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public java.util.Map<ModerationQueues.Queue, Long> counts(@RestQuery @ArticleKey String articleKey) {
@@ -71,7 +71,7 @@ public class QueueResource {
 
     @GET
     @Path("/counts/by-article")
-    @Operation(summary = "Count the queues per article", description = "The articles with the most comments pending,"
+    @Operation(operationId = "countQueuesByArticle", summary = "Count the queues per article", description = "The articles with the most comments pending,"
             + " reported or flagged, with their counts.")
     @APIResponse(responseCode = "200", description = "Articles, busiest first")
     @APIResponse(responseCode = "400", ref = "BadRequest")

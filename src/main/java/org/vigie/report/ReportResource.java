@@ -20,6 +20,8 @@ import org.vigie.http.RequiredBody;
 import org.vigie.platform.ClientAddresses;
 
 import io.vertx.core.http.HttpServerRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** "Signaler": readers report comments. */
 @Path("/api/v1/comments/{id}/reports")
@@ -36,10 +38,11 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a comment (Signaler)",
+    @Operation(operationId = "reportComment", summary = "Report a comment (Signaler)",
             description = "Any visible comment can be reported, also on a closed article. A reader counts once per"
                     + " comment: a repeat is answered the same and not counted again.")
-    @APIResponse(responseCode = "202", description = "Accepted; a thank-you to show the reader")
+    @APIResponse(responseCode = "202", description = "Accepted; a thank-you to show the reader",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportAccepted.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "429", ref = "TooManyRequests")

@@ -35,7 +35,7 @@ public class RuleSetResource {
     RuleSetService ruleSets;
 
     @GET
-    @Operation(summary = "Read the rule set in force", description = "Its version and its document (YAML or JSON).")
+    @Operation(operationId = "getRuleSet", summary = "Read the rule set in force", description = "Its version and its document (YAML or JSON).")
     @APIResponse(responseCode = "200", description = "The rule set in force")
     public RuleSetInfo current() {
         return ruleSets.version(ruleSets.current().version())
@@ -45,7 +45,7 @@ public class RuleSetResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Consumes({ YAML, "application/x-yaml", "text/yaml", "text/plain", MediaType.APPLICATION_JSON })
-    @Operation(summary = "Replace the rule set",
+    @Operation(operationId = "replaceRuleSet", summary = "Replace the rule set",
             description = "The document is checked first: syntax, unknown keys and lists, invalid regexes, unknown"
                     + " actions, and its own tests. A valid one becomes a new version, in force on every instance within"
                     + " a second.")
@@ -59,7 +59,7 @@ public class RuleSetResource {
 
     @GET
     @Path("/versions")
-    @Operation(summary = "List the rule set's versions", description = "Newest first; documents are left out.")
+    @Operation(operationId = "listRuleSetVersions", summary = "List the rule set's versions", description = "Newest first; documents are left out.")
     @APIResponse(responseCode = "200", description = "Every version")
     public List<RuleSetInfo> versions() {
         return ruleSets.versions();
@@ -67,7 +67,7 @@ public class RuleSetResource {
 
     @GET
     @Path("/versions/{version}")
-    @Operation(summary = "Read one version of the rule set")
+    @Operation(operationId = "getRuleSetVersion", summary = "Read one version of the rule set")
     @APIResponse(responseCode = "200", description = "The version with its document")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RuleSetInfo version(@RestPath int version) {
@@ -77,7 +77,7 @@ public class RuleSetResource {
     @POST
     @Path("/versions/{version}/restore")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Put an old version back in force", description = "It is stored again as a new version.")
+    @Operation(operationId = "restoreRuleSetVersion", summary = "Put an old version back in force", description = "It is stored again as a new version.")
     @APIResponse(responseCode = "200", description = "The new version, now in force")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "422", ref = "InvalidRuleSet")

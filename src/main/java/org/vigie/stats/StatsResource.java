@@ -28,7 +28,7 @@ public class StatsResource {
     StatsService stats;
 
     @GET
-    @Operation(summary = "Moderation figures over the last days",
+    @Operation(operationId = "getModerationStats", summary = "Moderation figures over the last days",
             description = "Comments by status, time from posting to decision (median, 90th percentile), decisions per"
                     + " moderator, rule hits, reports per reason.")
     @APIResponse(responseCode = "200", description = "The figures")

@@ -29,6 +29,9 @@ class CorsTest {
     void otherSitesAreNotAllowed() {
         given().header("Origin", "https://evil.example")
                 .get("/api/v1/articles/{key}/comments", Api.newArticleKey("cors"))
-                .then().header("Access-Control-Allow-Origin", nullValue());
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:vigie:problem:origin-not-allowed"))
+                .body("errors[0].field", equalTo("Origin"))
+                .header("Access-Control-Allow-Origin", nullValue());
     }
 }
