@@ -2,6 +2,7 @@ package org.vigie.webhook;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -89,6 +90,29 @@ public class WebhookOutbox {
             return json.writeValueAsString(new Envelope(type.wireName(), at, data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An event JSON cannot hold: " + type.wireName(), e);
+        }
+    }
+
+    /**
+     * Forgets what the stored events say of these comments' authors (an erasure): their name and text
+     * become {@code name} and {@code body}, and the changes' reasons, which may quote the text, go. A
+     * delivery not made yet sends the events as they are now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetComments(Collection<Long> commentIds, String name, String body) {
+        if (!commentIds.isEmpty()) {
+            // One array parameter, however many comments the author wrote.
+            entityManager.createNativeQuery("""
+                    UPDATE webhook_event
+                       SET payload = jsonb_set(jsonb_set(payload, '{data,comment,authorName}', to_jsonb(CAST(?2 AS text))),
+                                               '{data,comment,body}', to_jsonb(CAST(?3 AS text))) #- '{data,change,reason}'
+                     WHERE type IN ('comment.created', 'comment.status_changed')
+                       AND CAST(payload #>> '{data,comment,id}' AS bigint) = ANY(?1)
+                    """)
+                    .setParameter(1, commentIds.toArray(Long[]::new))
+                    .setParameter(2, name)
+                    .setParameter(3, body)
+                    .executeUpdate();
         }
     }
 

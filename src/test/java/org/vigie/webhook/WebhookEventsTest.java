@@ -190,6 +190,26 @@ class WebhookEventsTest {
         assertEquals(1, events("comment.created", "data.comment.articleKey", key));
     }
 
+    @Test
+    void anErasureLeavesTheEventsNeitherTheAuthorsNameNorTheirText() {
+        receiver.register(null, "comment.created", "comment.status_changed");
+        String key = Api.newArticleKey("webhook-erased");
+        Api.configure(key, Map.of("premoderated", true));
+        String email = Api.newEmail();
+        long id = Api.post(key, Api.comment("Martine Dupont", email, "Texte à oublier"));
+        Api.decide(id, "REJECT");
+        assertEquals(1, events("comment.status_changed", "data.comment.id", String.valueOf(id)));
+
+        Api.admin().delete("/api/v1/admin/authors/{email}", email).then().statusCode(200);
+        List<Object> payloads = database.column("SELECT payload::text FROM webhook_event WHERE type LIKE 'comment.%'"
+                + " AND payload #>> '{data,comment,id}' = ?", String.valueOf(id));
+        assertEquals(2, payloads.size());
+        for (Object payload : payloads) {
+            assertFalse(payload.toString().contains("Martine") || payload.toString().contains("oublier"), payload.toString());
+            assertTrue(payload.toString().contains("[supprimé]"), payload.toString());
+        }
+    }
+
     private long events(String type, String field, String value) {
         return database.count("SELECT count(*) FROM webhook_event WHERE type = ? AND payload #>> string_to_array(?, '.') = ?",
                 type, field, value);
