@@ -62,7 +62,7 @@ public class WebhookDispatcher {
 
     private Repeating worker;
 
-    private Instant refreshedAt = Instant.MIN;
+    private volatile Instant refreshedAt = Instant.MIN;
 
     private static final String FAN_OUT = """
             WITH fresh AS (
@@ -113,9 +113,14 @@ public class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        // Before the first request: an event this instance would not write cannot be made up later.
-        QuarkusTransaction.requiringNew().run(outbox::refresh);
-        refreshedAt = clock.instant();
+        // Before the first request: an event this instance would not write cannot be made up later. Without
+        // a database, no change is made either, and the first round reads them.
+        try {
+            QuarkusTransaction.requiringNew().run(outbox::refresh);
+            refreshedAt = clock.instant();
+        } catch (RuntimeException e) {
+            LOG.warnf("The webhooks' subscriptions are read once the database answers: %s", e.getMessage());
+        }
         worker = Repeating.start("vigie-webhooks", config.webhooks().pollEvery(), this::runRound, LOG,
                 "Webhooks are not delivered until the database answers again", "Webhooks are delivered again");
     }
