@@ -1,9 +1,5 @@
 package org.vigie.article;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -12,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import org.vigie.platform.Repeating;
 import org.vigie.platform.VigieConfig;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -47,47 +44,21 @@ public class ArticleCounters {
     }
 
     /**
-     * Folds four times a second by default ({@code vigie.counters.fold-every}), on a thread of its own (the
-     * scheduler's resolution is a second). A fold that fails (the database is away) loses nothing: the
-     * deltas stay and the next fold takes them, so it is one line in the log when folding stops, and one
-     * when it resumes.
+     * Folds four times a second by default ({@code vigie.counters.fold-every}), on a thread of its own; a
+     * fold that fails (the database is away) loses nothing: the deltas stay and the next fold takes them.
      */
     void start(@Observes StartupEvent started) {
-        folder = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vigie-count-folder");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = config.counters().foldEvery().toMillis();
-        folder.scheduleWithFixedDelay(this::foldNow, every, every, TimeUnit.MILLISECONDS);
+        folder = Repeating.start("vigie-count-folder", config.counters().foldEvery(),
+                () -> QuarkusTransaction.requiringNew().run(this::foldInTransaction), LOG,
+                "The articles' count deltas are not folded until the database answers again",
+                "The articles' count deltas are folded again");
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         if (folder != null) {
-            folder.shutdownNow();
+            folder.stop();
         }
     }
 
-    private void foldNow() {
-        try {
-            QuarkusTransaction.requiringNew().run(this::foldInTransaction);
-            if (failing) {
-                failing = false;
-                LOG.info("The articles' count deltas are folded again");
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                Throwable cause = e;
-                while (cause.getCause() != null) {
-                    cause = cause.getCause();
-                }
-                LOG.warnf("The articles' count deltas are not folded until the database answers again: %s", cause.getMessage());
-            }
-        }
-    }
-
-    private ScheduledExecutorService folder;
-
-    private volatile boolean failing;
+    private Repeating folder;
 }

@@ -21,6 +21,9 @@ import org.vigie.platform.Rows;
 import org.vigie.platform.Times;
 import org.vigie.platform.VigieConfig;
 import org.vigie.rules.Submission;
+import org.vigie.webhook.WebhookData;
+import org.vigie.webhook.WebhookEventType;
+import org.vigie.webhook.WebhookOutbox;
 
 /** Articles: created on their first comment, configured by moderators, counted for listing pages. */
 @ApplicationScoped
@@ -31,6 +34,9 @@ public class ArticleService {
 
     @Inject
     VigieConfig config;
+
+    @Inject
+    WebhookOutbox webhooks;
 
     @Inject
     Clock clock;
@@ -115,6 +121,8 @@ public class ArticleService {
         article.persistAndFlush();
         entityManager.refresh(article);
         settingsChanged.fire(new ArticleChanges.SettingsChanged(article.id));
+        webhooks.record(WebhookEventType.ARTICLE_SETTINGS_CHANGED, () -> new WebhookData.ArticleEvent(article.key, article.title,
+                article.url, article.open, article.premoderated, created));
         return new Updated(ArticleSettings.of(article), created);
     }
 

@@ -22,6 +22,7 @@ import org.vigie.platform.Emails;
 import org.vigie.platform.Times;
 import org.vigie.report.ReportService;
 import org.vigie.report.StoredReport;
+import org.vigie.webhook.WebhookOutbox;
 
 /**
  * The rights of access and erasure: everything stored about an email, and its removal. Erased comments
@@ -52,6 +53,9 @@ public class AuthorErasure {
     AuditTrail audit;
 
     @Inject
+    WebhookOutbox webhooks;
+
+    @Inject
     Clock clock;
 
     /** Everything stored about an email, in a fixed number of queries however many comments it posted. */
@@ -80,7 +84,8 @@ public class AuthorErasure {
     /**
      * Erases an email: its comments become tombstones without name, email, address hash, fingerprint,
      * rule evidence, edit token or earlier texts; reports on them lose their details (free text about the
-     * author); their audit entries keep only ids and statuses; bans and settings on the email go. Each
+     * author); their audit entries keep only ids and statuses; the webhooks' events about them keep neither
+     * name nor text; bans and settings on the email go. Each
      * erased comment gets an ERASE entry in the audit trail.
      */
     @Transactional
@@ -90,6 +95,7 @@ public class AuthorErasure {
         List<Long> ids = erased.stream().map(CommentModeration.Erased::id).toList();
         audit.forgetText(ids);
         reports.forgetDetails(ids);
+        webhooks.forgetComments(ids, CommentModeration.ERASED_NAME, CommentModeration.TOMBSTONE);
         Instant now = Times.now(clock);
         erased.forEach(e -> audit.byModerator(e.id(), admin, "ERASE", e.status(), e.status(), null, null, now));
         Ban.delete("email", address);

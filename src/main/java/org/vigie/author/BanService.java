@@ -16,6 +16,9 @@ import org.vigie.platform.DomainException;
 import org.vigie.platform.Emails;
 import org.vigie.platform.Times;
 import org.vigie.rules.ModerationStatus;
+import org.vigie.webhook.WebhookData;
+import org.vigie.webhook.WebhookEventType;
+import org.vigie.webhook.WebhookOutbox;
 
 /** Bans and suspensions: made, listed, lifted. */
 @ApplicationScoped
@@ -23,6 +26,9 @@ public class BanService {
 
     @Inject
     CommentModeration comments;
+
+    @Inject
+    WebhookOutbox webhooks;
 
     @Inject
     Clock clock;
@@ -45,6 +51,8 @@ public class BanService {
         if (Boolean.TRUE.equals(request.rejectExisting())) {
             rejected = rejectExisting(ban, moderator);
         }
+        Integer rejectedComments = rejected;
+        webhooks.record(WebhookEventType.AUTHOR_BANNED, () -> event(ban, rejectedComments));
         return BanView.of(ban, rejected, clock.instant());
     }
 
@@ -80,7 +88,14 @@ public class BanService {
         if (ban.liftedAt == null) {
             ban.liftedAt = Times.now(clock);
             ban.liftedBy = moderator;
+            webhooks.record(WebhookEventType.AUTHOR_UNBANNED, () -> event(ban, null));
         }
+    }
+
+    /** What the webhooks learn of a ban: never the email or the address hash it is on. */
+    private static WebhookData.BanEvent event(Ban ban, Integer rejected) {
+        return new WebhookData.BanEvent(ban.id, ban.reason, ban.until, ban.createdBy, ban.createdAt, ban.liftedBy, ban.liftedAt,
+                rejected);
     }
 
     /** No ban has this id. */

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
+import org.vigie.article.Article;
 import org.vigie.audit.AuditTrail;
 import org.vigie.moderation.ModerationPipeline;
 import org.vigie.platform.Rows;
@@ -19,6 +20,9 @@ import org.vigie.platform.Times;
 import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.Verdict;
+import org.vigie.webhook.WebhookData;
+import org.vigie.webhook.WebhookEventType;
+import org.vigie.webhook.WebhookOutbox;
 
 /**
  * Every change to a comment after it was posted: its status (by a moderator or a rule), its author's
@@ -41,6 +45,9 @@ public class CommentModeration {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    WebhookOutbox webhooks;
 
     @Inject
     Clock clock;
@@ -69,6 +76,10 @@ public class CommentModeration {
                     change.reason(), now);
         }
         addMatches(comment, change.matches());
+        WebhookData.ActorKind kind = change.byModerator() ? WebhookData.ActorKind.MODERATOR
+                : REPORTED.equals(change.action()) ? WebhookData.ActorKind.REPORTS : WebhookData.ActorKind.RULE;
+        announce(comment, new WebhookData.Change(from, change.to(), kind, change.byModerator() ? change.actor() : null,
+                change.byModerator() ? null : change.actor(), change.ruleSetVersion(), change.action(), change.reason()));
         if (from == ModerationStatus.VISIBLE || change.to() == ModerationStatus.VISIBLE) {
             threadChanged.fire(new ThreadChanged(comment.articleId));
         }
@@ -114,6 +125,10 @@ public class CommentModeration {
         Match decisive = verdict.decisive().orElseThrow();
         audit.byAuthor(comment.id, EDITED, from, verdict.status(), decisive.ruleId(), decided.ruleSetVersion(),
                 decisive.explanation(), now);
+        if (from != verdict.status()) {
+            announce(comment, new WebhookData.Change(from, verdict.status(), WebhookData.ActorKind.AUTHOR, null,
+                    decisive.ruleId(), decided.ruleSetVersion(), EDITED, decisive.explanation()));
+        }
         if (from == ModerationStatus.VISIBLE && verdict.status() == ModerationStatus.VISIBLE) {
             threadChanged.fire(ThreadChanged.textOf(comment.articleId));
         } else if (from == ModerationStatus.VISIBLE || verdict.status() == ModerationStatus.VISIBLE) {
@@ -124,6 +139,16 @@ public class CommentModeration {
 
     /** The action under which the audit trail records an author's edit. */
     public static final String EDITED = "EDITED";
+
+    /** The action under which the audit trail records a change the report rules made. */
+    public static final String REPORTED = "REPORT";
+
+    /** The comment.status_changed event of a change just made, for the webhooks that subscribe to it. */
+    private void announce(Comment comment, WebhookData.Change change) {
+        webhooks.record(WebhookEventType.COMMENT_STATUS_CHANGED, () -> new WebhookData.CommentEvent(new WebhookData.CommentData(
+                comment.id, entityManager.find(Article.class, comment.articleId).key, comment.parentId, comment.authorName,
+                comment.body, comment.status, comment.createdAt), change));
+    }
 
     /** Counts a new report: the reporters so far, and when the last one came. */
     @Transactional(Transactional.TxType.MANDATORY)

@@ -38,6 +38,9 @@ import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.Submission;
 import org.vigie.rules.Verdict;
 import org.vigie.rules.normalize.NormalizedText;
+import org.vigie.webhook.WebhookData;
+import org.vigie.webhook.WebhookEventType;
+import org.vigie.webhook.WebhookOutbox;
 
 import io.agroal.api.AgroalDataSource;
 
@@ -79,6 +82,9 @@ public class CommentService {
     CommentModeration moderation;
 
     @Inject
+    WebhookOutbox webhooks;
+
+    @Inject
     Clock clock;
 
     private static final String INSERT = """
@@ -89,6 +95,10 @@ public class CommentService {
             RETURNING id""";
 
     private static final String INSERT_AUDITED = "WITH inserted AS (" + INSERT + ") " + AuditTrail.insertedByRule("inserted");
+
+    /** The same, with the comment.created event for the webhooks that subscribe to it. */
+    private static final String INSERT_AUDITED_ANNOUNCED = "WITH inserted AS (" + INSERT + "), announced AS ("
+            + WebhookOutbox.insertedComment("inserted") + ") " + AuditTrail.insertedByRule("inserted");
 
     private static final String ADMIT = "WITH hit AS (" + RateLimiter.HIT + " RETURNING 1)"
             + " SELECT (SELECT count(*) FROM hit) AS allowed, " + ModerationPipeline.SAME_TEXT_LOCK + " IS NULL AS locked, "
@@ -165,11 +175,20 @@ public class CommentService {
         row.put("editTokenHash", editToken.hash());
         row.put("at", now);
         Match decisive = verdict.decisive().orElseThrow();
-        // The comment and its audit entry in one statement: posting is the hottest write there is.
-        SqlStatement insert = SqlStatement.of(INSERT_AUDITED);
+        // The comment, its audit entry and its event in one statement: posting is the hottest write there is.
+        boolean announced = webhooks.wants(WebhookEventType.COMMENT_CREATED);
+        SqlStatement insert = SqlStatement.of(announced ? INSERT_AUDITED_ANNOUNCED : INSERT_AUDITED);
         row.forEach(insert::set);
         AuditTrail.bindInsertedByRule(insert, decisive.ruleId(), decided.ruleSetVersion(), "POST", verdict.status(),
                 decisive.explanation(), now);
+        if (announced) {
+            // The id is the new comment's, set by the statement.
+            webhooks.bindInsertedComment(insert, new WebhookData.CommentEvent(
+                    new WebhookData.CommentData(0, articleKey, comment.parentId, payload.authorName().strip(), payload.body(),
+                            verdict.status(), now),
+                    new WebhookData.Change(null, verdict.status(), WebhookData.ActorKind.RULE, null, decisive.ruleId(),
+                            decided.ruleSetVersion(), "POST", decisive.explanation())), now);
+        }
         long id = insert.single(entityManager, inserted -> inserted.count("comment_id"));
         if (verdict.status() == ModerationStatus.VISIBLE) {
             threadChanged.fire(new ThreadChanged(article.id()));

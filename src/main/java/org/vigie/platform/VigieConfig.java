@@ -25,6 +25,41 @@ public interface VigieConfig {
 
     Counters counters();
 
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** How often each instance looks for events to deliver and deliveries that are due. */
+        @WithDefault("0.5S")
+        java.time.Duration pollEvery();
+
+        /**
+         * The waits between a failed attempt and the next, by attempt; the last one repeats. Each is
+         * lengthened by up to a fifth, at random, so that the retries of many deliveries spread out.
+         */
+        @WithDefault("5S,30S,2M,10M,30M,1H,2H,4H")
+        java.util.List<java.time.Duration> retryDelays();
+
+        /** How long after its first attempt a delivery is tried again; the first failure after that is final. */
+        @WithDefault("24H")
+        java.time.Duration retryFor();
+
+        /** How long to wait for a receiver's connection. */
+        @WithDefault("2S")
+        java.time.Duration connectTimeout();
+
+        /** How long to wait for a receiver's whole answer. */
+        @WithDefault("10S")
+        java.time.Duration timeout();
+
+        /** How often each instance reads again which events the endpoints subscribe to (the others' changes). */
+        @WithDefault("5S")
+        java.time.Duration refreshEvery();
+
+        /** Deliveries one instance claims at a time, and posts at once. */
+        @WithDefault("20")
+        int batchSize();
+    }
+
     interface Counters {
         /**
          * How often each instance folds the articles' count deltas and tells every instance which threads

@@ -32,6 +32,9 @@ import org.vigie.rules.Match;
 import org.vigie.rules.ModerationStatus;
 import org.vigie.rules.RuleEngine;
 import org.vigie.rules.Submission;
+import org.vigie.webhook.WebhookData;
+import org.vigie.webhook.WebhookEventType;
+import org.vigie.webhook.WebhookOutbox;
 
 /**
  * Readers' reports. Each reporter counts once per comment; every new report runs the rules that apply
@@ -59,6 +62,9 @@ public class ReportService {
 
     @Inject
     CommentModeration comments;
+
+    @Inject
+    WebhookOutbox webhooks;
 
     @Inject
     Clock clock;
@@ -95,6 +101,8 @@ public class ReportService {
         Submission.ReportFacts reports = reports(comment.id);
         comments.reported(comment, reports.reporters(), now);
         Article article = Article.findById(comment.articleId);
+        webhooks.record(WebhookEventType.REPORT_CREATED, () -> new WebhookData.ReportEvent(comment.id, article.key,
+                report.reason().name(), reports.reporters(), now));
         ModerationPipeline.ReportEvaluation evaluated = pipeline.evaluateReport(comment.body, comment.authorName,
                 comment.authorEmail, article.facts(), reports);
         apply(comment, evaluated);
@@ -113,7 +121,7 @@ public class ReportService {
             }
             Match decisive = evaluation.matches().stream().filter(Match::decisive).findFirst().orElseThrow();
             comments.change(comment, StatusChange.byRule(evaluation.decision().status(), decisive,
-                    evaluated.ruleSetVersion(), "REPORT", evaluation.matches()));
+                    evaluated.ruleSetVersion(), CommentModeration.REPORTED, evaluation.matches()));
         } else if ((evaluation.flagged() || overruled) && !comment.flagged) {
             comments.flag(comment, evaluation.matches());
         }

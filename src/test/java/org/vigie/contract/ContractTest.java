@@ -172,6 +172,24 @@ class ContractTest {
     }
 
     @Test
+    void aWebhookDeliveryTheContractDoesNotDescribeIsCaught() {
+        Map<String, String> signed = Map.of("webhook-id", "1", "webhook-timestamp", "1767225600", "webhook-signature", "v1,abc=",
+                "content-type", "application/json");
+        String comment = "{\"id\":1,\"articleKey\":\"a\",\"parentId\":null,\"authorName\":\"A\",\"body\":\"B\","
+                + "\"status\":\"VISIBLE\",\"createdAt\":\"2026-01-01T00:00:00Z\"}";
+        String delivery = "{\"type\":\"comment.created\",\"timestamp\":\"2026-01-01T00:00:00Z\",\"data\":{\"comment\":" + comment
+                + ",\"change\":{\"to\":\"VISIBLE\",\"actorKind\":\"RULE\"}}}";
+        assertFalse(ContractValidation.validateDelivery("comment.created", signed, delivery).hasErrors(),
+                () -> ContractValidation.errors(ContractValidation.validateDelivery("comment.created", signed, delivery)));
+        assertTrue(ContractValidation.validateDelivery("comment.created", signed, delivery.replace("\"id\":1", "\"id\":\"one\""))
+                .hasErrors(), "a string id is not a comment's");
+        assertTrue(ContractValidation.validateDelivery("comment.created", Map.of("content-type", "application/json"), delivery)
+                .hasErrors(), "a delivery is signed");
+        assertTrue(ContractValidation.validateDelivery("report.created", signed, delivery).hasErrors(),
+                "a comment.created body is not a report.created one");
+    }
+
+    @Test
     void nothingOfTheLastReleasedContractIsBroken() throws IOException {
         Path released = lastReleased();
         List<String> breaking = breakingChanges(released, ContractValidation.CONTRACT);

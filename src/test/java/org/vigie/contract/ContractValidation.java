@@ -2,10 +2,12 @@ package org.vigie.contract;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
@@ -74,6 +76,22 @@ public class ContractValidation implements QuarkusTestBeforeEachCallback {
             report = report.merge(VALIDATOR.validateRequest(RestAssuredRequest.of(request)));
         }
         return report;
+    }
+
+    /**
+     * The validation of one webhook delivery, as the request the contract's {@code webhooks} describe for its
+     * event type: its signature headers and its body.
+     */
+    public static ValidationReport validateDelivery(String type, Map<String, String> headers, String body) {
+        SimpleRequest.Builder request = SimpleRequest.Builder.post(Contract30.WEBHOOKS + type).withBody(body);
+        headers.forEach(request::withHeader);
+        return VALIDATOR.validateRequest(request.build());
+    }
+
+    /** The errors of a report, one per line. */
+    public static String errors(ValidationReport report) {
+        return report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n  "));
     }
 
     private static final class ValidatingFilter implements Filter {
