@@ -77,7 +77,10 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
     private final List<Long> endpoints = new ArrayList<>();
-    private volatile Duration delay = Duration.ZERO;
+    /** While set, each request is answered only once the next one arrives (or {@link #release}): attempts overlap. */
+    private volatile boolean overlapping;
+    private final Object arrivals = new Object();
+    private long arrived;
 
     /** How long a test waits for a delivery. */
     static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -97,8 +100,8 @@ final class WebhookReceiver implements AutoCloseable {
     private void receive(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!delay.isZero()) {
-                Thread.sleep(delay.toMillis());
+            if (overlapping) {
+                waitForTheNext();
             }
             var headers = exchange.getRequestHeaders();
             Map<String, String> sent = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -130,9 +133,30 @@ final class WebhookReceiver implements AutoCloseable {
         answers.addAll(List.of(statuses));
     }
 
-    /** Each request waits this long before it is answered. */
-    void slowDown(Duration wait) {
-        delay = wait;
+    /**
+     * Holds each request until the next one arrives, so that an attempt is still in flight while the
+     * dispatchers claim the next deliveries; {@link #release} lets the held one and every later one through.
+     */
+    void overlapAttempts() {
+        overlapping = true;
+    }
+
+    void release() {
+        overlapping = false;
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
+    }
+
+    private void waitForTheNext() throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        synchronized (arrivals) {
+            long mine = ++arrived;
+            arrivals.notifyAll();
+            while (overlapping && arrived == mine && System.nanoTime() < deadline) {
+                arrivals.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
     }
 
     List<Received> received() {
